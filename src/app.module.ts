@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { loggingParams } from './config/logging';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { ScimCoreModule } from './scim/scim-core.module';
+import { TenantsModule } from './tenants/tenants.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggingParams(config) }),
+    DatabaseModule,
+    ScimCoreModule,
+    AuthModule,
+    TenantsModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

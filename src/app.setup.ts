@@ -1,0 +1,33 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ValidationPipe } from '@nestjs/common';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { serveOpenApi } from './openapi/openapi';
+import { ScimExceptionFilter } from './scim/errors/scim-exception.filter';
+import { RouteTable } from './scim/http/route-table';
+import { JSON_BODY_TYPES, MAX_BODY_BYTES } from './scim/http/media-types';
+
+/**
+ * Everything the running app and the e2e tests share: logger, security headers, body parsing,
+ * validation, the SCIM exception filter and the API docs. Create the app with `bodyParser: false`.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.set('etag', false); // resources carry their own ETag (meta.version)
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.useBodyParser('json', { type: JSON_BODY_TYPES, limit: MAX_BODY_BYTES });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }),
+  );
+  app.useGlobalFilters(new ScimExceptionFilter(app.get(RouteTable)));
+  app.enableShutdownHooks();
+  serveOpenApi(app);
+  return app;
+}

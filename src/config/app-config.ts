@@ -1,0 +1,94 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Log levels pino understands; `silent` turns logging off (tests). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Typed configuration, read once from the environment at start-up. */
+export interface AppConfig {
+  port: number;
+  /** A PostgreSQL server; null means the embedded database under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  publicUrl: string;
+  /** null: generated on first start and kept in `dataDir`. */
+  adminApiKey: string | null;
+  logLevel: LogLevel;
+  runMigrations: boolean;
+  /** A JSON file declaring extra User extension schemas, or null. */
+  scimExtensionsFile: string | null;
+  /** Connections in each process's pool (server mode; embedded always uses one). */
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must be a ${protocols.join(' or ')} URL`);
+  }
+  return raw;
+}
+
+/** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const port = integer(env, 'PORT', 3000, 1, 65535);
+  const dataDirRaw = text(env, 'DATA_DIR') ?? './data';
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const adminApiKey = text(env, 'ADMIN_API_KEY') ?? null;
+  if (adminApiKey !== null && adminApiKey.length < 16) {
+    throw new ConfigError('ADMIN_API_KEY must be at least 16 characters long');
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const extensions = text(env, 'SCIM_EXTENSIONS_FILE');
+  return {
+    port,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) ?? null,
+    dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(dataDirRaw),
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    adminApiKey,
+    logLevel: logLevel as LogLevel,
+    runMigrations: flag(env, 'RUN_MIGRATIONS', true),
+    scimExtensionsFile: extensions ? resolve(extensions) : null,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+  };
+}

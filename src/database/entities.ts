@@ -1,0 +1,5 @@
+import { TenantTokenEntity } from '../tenants/tenant-token.entity';
+import { TenantEntity } from '../tenants/tenant.entity';
+
+/** Every entity, listed so the app, the migration CLI and the tests load the same set. */
+export const ENTITIES = [TenantEntity, TenantTokenEntity];

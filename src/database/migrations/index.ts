@@ -1,0 +1,4 @@
+import { Tenants1763856000000 } from './1763856000000-tenants';
+
+/** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
+export const MIGRATIONS = [Tenants1763856000000];

@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+const DESCRIPTION = `Rollcall is a multi-tenant SCIM 2.0 (RFC 7643, RFC 7644) provisioning server.
+
+* **Admin API** (\`/admin\`): tenants and their SCIM bearer tokens. Authorize with the admin API key.
+* **SCIM API** (\`/scim/v2/{tenantId}\`): what an identity provider (Okta, Microsoft Entra ID, OneLogin,
+  JumpCloud) calls. Authorize with a tenant's bearer token; the tenant in the URL must be the token's.
+
+Every error is a SCIM Error document (\`urn:ietf:params:scim:api:messages:2.0:Error\`).`;
+
+/** The OpenAPI document, generated from the controllers; `npm run openapi` writes it to openapi.json. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Rollcall')
+    .setDescription(DESCRIPTION)
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The ADMIN_API_KEY' }, 'admin')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: "A tenant's SCIM token (rcs_…)" }, 'tenant')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Serves the document at /openapi.json and Swagger UI at /docs. */
+export function serveOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}

@@ -1,0 +1,65 @@
+/** The `scimType` error keywords of RFC 7644 §3.12. */
+export type ScimType =
+  | 'invalidFilter'
+  | 'tooMany'
+  | 'uniqueness'
+  | 'mutability'
+  | 'invalidSyntax'
+  | 'invalidPath'
+  | 'noTarget'
+  | 'invalidValue'
+  | 'invalidVers'
+  | 'sensitive';
+
+export const SCIM_ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
+
+/** The body of every error response (RFC 7644 §3.12). */
+export interface ScimErrorBody {
+  schemas: [typeof SCIM_ERROR_SCHEMA];
+  status: string;
+  scimType?: ScimType;
+  detail: string;
+}
+
+/**
+ * Thrown from anywhere (service, core, guard) to answer with a SCIM error. `detail` is shown to the
+ * IdP admin verbatim, so it says what was wrong in plain words.
+ */
+export class ScimError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly scimType?: ScimType,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+
+  static badRequest(scimType: ScimType, detail: string): ScimError {
+    return new ScimError(400, detail, scimType);
+  }
+
+  static notFound(detail: string): ScimError {
+    return new ScimError(404, detail);
+  }
+
+  static conflict(detail: string): ScimError {
+    return new ScimError(409, detail, 'uniqueness');
+  }
+
+  /** The same answer for every authentication failure, so nobody learns whether a tenant exists. */
+  static unauthorized(): ScimError {
+    return new ScimError(401, 'A valid bearer token is required', undefined, {
+      'WWW-Authenticate': 'Bearer realm="Rollcall"',
+    });
+  }
+
+  toBody(): ScimErrorBody {
+    return {
+      schemas: [SCIM_ERROR_SCHEMA],
+      status: String(this.status),
+      ...(this.scimType ? { scimType: this.scimType } : {}),
+      detail: this.detail,
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from '../../database/unique-constraints';
+import { MAX_BODY_BYTES, SCIM_MEDIA_TYPE } from '../http/media-types';
+import { RouteTable } from '../http/route-table';
+import { ScimError, ScimType } from './scim-error';
+
+interface DatabaseErrorShape {
+  code?: string;
+  constraint?: string;
+}
+
+interface BodyParserErrorShape {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * The one place every failure becomes a response: a SCIM Error document (RFC 7644 §3.12) with the
+ * matching status, for the SCIM API and the admin API alike.
+ */
+@Catch()
+export class ScimExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ScimExceptionFilter');
+
+  constructor(private readonly routes: RouteTable) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const error = this.toScimError(exception, request);
+    if (error.status >= 500) {
+      this.logger.error(
+        { err: exception, requestId: request.id },
+        exception instanceof Error ? exception.message : 'unexpected error',
+      );
+    }
+    if (response.headersSent) return;
+    response.status(error.status);
+    for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    response.type(request.path.startsWith('/scim/') ? SCIM_MEDIA_TYPE : 'application/json');
+    response.send(JSON.stringify(error.toBody()));
+  }
+
+  private toScimError(exception: unknown, request: Request): ScimError {
+    if (exception instanceof ScimError) return exception;
+    const parser = this.fromBodyParser(exception as BodyParserErrorShape);
+    if (parser) return parser;
+    if (exception instanceof HttpException) return this.fromHttpException(exception, request);
+    const database = this.fromDatabase(exception);
+    if (database) return database;
+    const requestId = typeof request.id === 'string' ? ` (request id ${request.id})` : '';
+    return new ScimError(500, `An unexpected error occurred${requestId}`);
+  }
+
+  private fromBodyParser(error: BodyParserErrorShape): ScimError | null {
+    switch (error?.type) {
+      case 'entity.parse.failed':
+        return ScimError.badRequest('invalidSyntax', 'The request body is not valid JSON');
+      case 'entity.too.large':
+        return new ScimError(413, `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes`);
+      case 'charset.unsupported':
+      case 'encoding.unsupported':
+        return new ScimError(415, 'The request body encoding is not supported');
+      default:
+        return null;
+    }
+  }
+
+  private fromHttpException(exception: HttpException, request: Request): ScimError {
+    const status = exception.getStatus();
+    if (status === 404) {
+      const allowed = this.routes.methodsFor(request.path);
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
+        return new ScimError(405, `${request.method} is not supported on ${request.path}`, undefined, {
+          Allow: allowed.join(', '),
+        });
+      }
+      return ScimError.notFound(`No endpoint at ${request.method} ${request.path}`);
+    }
+    const scimType: ScimType | undefined = status === 400 ? 'invalidSyntax' : undefined;
+    return new ScimError(status, this.messageOf(exception), scimType);
+  }
+
+  private messageOf(exception: HttpException): string {
+    const body = exception.getResponse();
+    if (typeof body === 'string') return body;
+    const message = (body as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    return typeof message === 'string' ? message : exception.message;
+  }
+
+  private fromDatabase(exception: unknown): ScimError | null {
+    const error = exception as { driverError?: DatabaseErrorShape } & DatabaseErrorShape;
+    const driver: DatabaseErrorShape = error?.driverError ?? error;
+    switch (driver?.code) {
+      case '23505':
+        return ScimError.conflict(UNIQUE_CONSTRAINT_DETAILS[driver.constraint ?? ''] ?? DEFAULT_UNIQUE_DETAIL);
+      case '40001':
+      case '40P01':
+      case '55P03':
+        // Concurrency conflicts are safe to retry, and IdPs retry on 503 with Retry-After.
+        return new ScimError(503, 'The server is busy with a concurrent change; retry shortly', undefined, {
+          'Retry-After': '1',
+        });
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { isUuid } from '../common/uuid';
+import { ScimError } from '../scim/errors/scim-error';
+import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
+import { TenantTokenEntity } from './tenant-token.entity';
+import { TenantTokensRepository } from './tenant-tokens.repository';
+import { TenantsService } from './tenants.service';
+
+/** Recognisable in logs and secret scanners; 32 random bytes (256 bits) follow it. */
+const TOKEN_PREFIX = 'rcs_';
+const TOKEN_SHAPE = /^rcs_[A-Za-z0-9_-]{43}$/;
+const VISIBLE_PREFIX_LENGTH = 12;
+/** lastUsedAt is refreshed at most this often, so authentication does not write on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+@Injectable()
+export class TenantTokensService {
+  private readonly logger = new Logger(TenantTokensService.name);
+
+  constructor(
+    private readonly tokens: TenantTokensRepository,
+    private readonly tenants: TenantsService,
+  ) {}
+
+  async issue(tenantId: string, input: CreateTokenDto): Promise<CreatedTokenDto> {
+    await this.tenants.require(tenantId);
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw ScimError.badRequest('invalidValue', 'expiresAt must be in the future');
+    }
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const saved = await this.tokens.insert({
+      tenantId,
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, VISIBLE_PREFIX_LENGTH),
+      description: input.description ?? null,
+      expiresAt,
+    });
+    return { ...this.toDto(saved), token };
+  }
+
+  async list(tenantId: string): Promise<TokenDto[]> {
+    await this.tenants.require(tenantId);
+    return (await this.tokens.list(tenantId)).map((t) => this.toDto(t));
+  }
+
+  async revoke(tenantId: string, tokenId: string): Promise<void> {
+    await this.tenants.require(tenantId);
+    if (!isUuid(tokenId) || !(await this.tokens.delete(tenantId, tokenId))) {
+      throw ScimError.notFound(`Token ${tokenId} not found`);
+    }
+  }
+
+  /**
+   * Whether `token` is a live token of an enabled tenant whose id is `tenantId`. Lookup is by the
+   * SHA-256 of the token, so no secret is ever compared byte by byte.
+   */
+  async authenticate(tenantId: string, token: string): Promise<boolean> {
+    if (!TOKEN_SHAPE.test(token) || !isUuid(tenantId)) return false;
+    const owner = await this.tokens.findOwnerByHash(hashToken(token));
+    if (!owner || owner.tenantId !== tenantId.toLowerCase() || !owner.tenantEnabled) return false;
+    const now = Date.now();
+    if (owner.expiresAt && owner.expiresAt.getTime() <= now) return false;
+    if (!owner.lastUsedAt || now - owner.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      this.tokens
+        .touch(owner.tenantId, owner.tokenId)
+        .catch((err: unknown) => this.logger.warn({ err }, 'could not record token use'));
+    }
+    return true;
+  }
+
+  private toDto(token: TenantTokenEntity): TokenDto {
+    return {
+      id: token.id,
+      prefix: token.prefix,
+      description: token.description,
+      createdAt: token.createdAt.toISOString(),
+      expiresAt: token.expiresAt?.toISOString() ?? null,
+      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Keyset } from '../common/cursor';
+import { TenantEntity } from './tenant.entity';
+
+export interface TenantChanges {
+  name?: string;
+  seatLimit?: number | null;
+  enabled?: boolean;
+}
+
+/** All SQL on the `tenant` table. */
+@Injectable()
+export class TenantsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(name: string, seatLimit: number | null): Promise<TenantEntity> {
+    const repo = this.dataSource.getRepository(TenantEntity);
+    return repo.save(repo.create({ name, seatLimit, enabled: true }));
+  }
+
+  async list(limit: number, after: Keyset | null): Promise<TenantEntity[]> {
+    const query = this.dataSource
+      .getRepository(TenantEntity)
+      .createQueryBuilder('t')
+      .orderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(limit);
+    if (after) query.where('(t.created_at, t.id) > (:at, :id)', { at: after.at, id: after.id });
+    return query.getMany();
+  }
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<TenantEntity | null> {
+    return manager.findOneBy(TenantEntity, { id });
+  }
+
+  /** Locks the tenant row until the transaction ends, so seat decisions of one tenant are serialised. */
+  async findByIdForUpdate(manager: EntityManager, id: string): Promise<TenantEntity | null> {
+    return manager
+      .getRepository(TenantEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.id = :id', { id })
+      .getOne();
+  }
+
+  async update(id: string, changes: TenantChanges): Promise<TenantEntity | null> {
+    if (Object.keys(changes).length > 0) {
+      await this.dataSource.getRepository(TenantEntity).update({ id }, changes);
+    }
+    return this.findById(id);
+  }
+
+  /** Deletes the tenant; foreign keys with ON DELETE CASCADE remove everything it owns in the same statement. */
+  async delete(id: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(TenantEntity).delete({ id });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { decodeCursor, encodeCursor, Page } from '../common/cursor';
+import { isUuid } from '../common/uuid';
+import { ScimError } from '../scim/errors/scim-error';
+import { CreateTenantDto, TenantDto, UpdateTenantDto } from './dto/tenant.dto';
+import { TenantEntity } from './tenant.entity';
+import { TenantsRepository } from './tenants.repository';
+
+@Injectable()
+export class TenantsService {
+  constructor(
+    private readonly tenants: TenantsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  scimBaseUrl(tenantId: string): string {
+    return `${this.config.publicUrl}/scim/v2/${tenantId}`;
+  }
+
+  async create(input: CreateTenantDto): Promise<TenantDto> {
+    return this.toDto(await this.tenants.insert(input.name, input.seatLimit ?? null));
+  }
+
+  async list(limit: number, cursor: string | undefined): Promise<Page<TenantDto>> {
+    const rows = await this.tenants.list(limit + 1, cursor ? decodeCursor(cursor) : null);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((t) => this.toDto(t)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    };
+  }
+
+  async get(id: string): Promise<TenantDto> {
+    return this.toDto(await this.require(id));
+  }
+
+  /** The tenant or a 404; other modules call this to check a tenant exists. */
+  async require(id: string): Promise<TenantEntity> {
+    const tenant = isUuid(id) ? await this.tenants.findById(id) : null;
+    if (!tenant) throw ScimError.notFound(`Tenant ${id} not found`);
+    return tenant;
+  }
+
+  async update(id: string, input: UpdateTenantDto): Promise<TenantDto> {
+    await this.require(id);
+    const updated = await this.tenants.update(id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+    });
+    if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
+    return this.toDto(updated);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!isUuid(id) || !(await this.tenants.delete(id))) throw ScimError.notFound(`Tenant ${id} not found`);
+  }
+
+  private toDto(tenant: TenantEntity): TenantDto {
+    return {
+      id: tenant.id,
+      name: tenant.name,
+      scimBaseUrl: this.scimBaseUrl(tenant.id),
+      seatLimit: tenant.seatLimit,
+      enabled: tenant.enabled,
+      createdAt: tenant.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+export const SCIM_JSON = 'application/scim+json';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real application (same setup as main.ts) on the test database, without a listening port. */
+export async function createTestApp(): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db: app.get(DataSource),
+    close: () => app.close(),
+  };
+}
+
+/** supertest with the admin key. */
+export function admin(t: TestApp) {
+  const auth = { Authorization: `Bearer ${ADMIN_KEY}` };
+  return {
+    get: (url: string) => t.http.get(url).set(auth),
+    post: (url: string, body?: object) => t.http.post(url).set(auth).send(body ?? {}),
+    patch: (url: string, body: object) => t.http.patch(url).set(auth).send(body),
+    delete: (url: string) => t.http.delete(url).set(auth),
+  };
+}
+
+export interface TestTenant {
+  id: string;
+  token: string;
+  /** The SCIM base path, e.g. /scim/v2/<id>. */
+  base: string;
+}
+
+let counter = 0;
+
+/** A fresh tenant with one token, so every test file owns its data and can run again on one database. */
+export async function createTenant(t: TestApp, seatLimit: number | null = null): Promise<TestTenant> {
+  counter += 1;
+  const created = await admin(t).post('/admin/tenants', { name: `Test tenant ${counter}`, seatLimit }).expect(201);
+  const id = created.body.id as string;
+  const token = await admin(t).post(`/admin/tenants/${id}/tokens`, { description: 'test' }).expect(201);
+  return { id, token: token.body.token as string, base: `/scim/v2/${id}` };
+}
+
+/** supertest bound to a tenant's SCIM base URL and token, sending what Okta sends. */
+export function scim(t: TestApp, tenant: TestTenant) {
+  const headers = { Authorization: `Bearer ${tenant.token}`, Accept: SCIM_JSON };
+  const url = (path: string) => `${tenant.base}${path}`;
+  return {
+    get: (path: string) => t.http.get(url(path)).set(headers),
+    post: (path: string, body: unknown) =>
+      t.http.post(url(path)).set(headers).set('Content-Type', `${SCIM_JSON}; charset=utf-8`).send(JSON.stringify(body)),
+    put: (path: string, body: unknown) =>
+      t.http.put(url(path)).set(headers).set('Content-Type', SCIM_JSON).send(JSON.stringify(body)),
+    patch: (path: string, body: unknown) =>
+      t.http.patch(url(path)).set(headers).set('Content-Type', SCIM_JSON).send(JSON.stringify(body)),
+    delete: (path: string) => t.http.delete(url(path)).set(headers),
+  };
+}
+
+/** A PatchOp request body. */
+export function patchOp(...operations: Array<Record<string, unknown>>) {
+  return { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: operations };
+}

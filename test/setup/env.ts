@@ -1,0 +1,6 @@
+// The environment every test app starts with; DATABASE_URL comes from global-setup.ts.
+process.env.ADMIN_API_KEY = 'test-admin-key-0123456789';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.RUN_MIGRATIONS = 'false';
+process.env.PUBLIC_URL = 'https://rollcall.test';
+delete process.env.SCIM_EXTENSIONS_FILE;

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config';
+import { resolveDatabase } from '../../src/database/data-source-options';
+import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
+
+declare global {
+  var __ROLLCALL_EMBEDDED__: EmbeddedPostgres | undefined;
+}
+
+/** Starts an in-memory embedded PostgreSQL unless DATABASE_URL names a server, then migrates once. */
+export default async function globalSetup(): Promise<void> {
+  if (!process.env.DATABASE_URL) {
+    const embedded = await EmbeddedPostgres.start(null);
+    globalThis.__ROLLCALL_EMBEDDED__ = embedded;
+    process.env.DATABASE_URL = embedded.url;
+    process.env.DATABASE_POOL_SIZE = '1';
+  }
+  const target = await resolveDatabase(loadAppConfig());
+  const dataSource = new DataSource(target.options);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+}

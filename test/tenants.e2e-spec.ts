@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { admin, createTestApp, TestApp } from './helpers/test-app';
+
+describe('Admin API: tenants and tokens', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('creates, reads, updates and deletes a tenant', async () => {
+    const created = await admin(t).post('/admin/tenants', { name: 'Acme', seatLimit: 50 }).expect(201);
+    const id = created.body.id as string;
+    expect(created.body).toEqual({
+      id,
+      name: 'Acme',
+      scimBaseUrl: `https://rollcall.test/scim/v2/${id}`,
+      seatLimit: 50,
+      enabled: true,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    await admin(t).get(`/admin/tenants/${id}`).expect(200, created.body);
+
+    const updated = await admin(t)
+      .patch(`/admin/tenants/${id}`, { name: 'Acme Corp', seatLimit: null, enabled: false })
+      .expect(200);
+    expect(updated.body).toMatchObject({ name: 'Acme Corp', seatLimit: null, enabled: false });
+
+    await admin(t).delete(`/admin/tenants/${id}`).expect(204);
+    const gone = await admin(t).get(`/admin/tenants/${id}`).expect(404);
+    expect(gone.body).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '404',
+      detail: `Tenant ${id} not found`,
+    });
+    const rows = await t.db.query('SELECT count(*)::int AS n FROM tenant_token WHERE tenant_id = $1', [id]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('rejects invalid tenant bodies with a SCIM 400', async () => {
+    const missing = await admin(t).post('/admin/tenants', { seatLimit: 5 }).expect(400);
+    expect(missing.body).toMatchObject({ status: '400', scimType: 'invalidSyntax' });
+    expect(missing.body.detail).toMatch(/name/);
+    await admin(t).post('/admin/tenants', { name: 'X', seatLimit: -1 }).expect(400);
+    await admin(t).post('/admin/tenants', { name: 'X', plan: 'gold' }).expect(400);
+  });
+
+  it('pages through tenants with a cursor, oldest first', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await admin(t).post('/admin/tenants', { name: `Paged ${i}` }).expect(201)).body.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await admin(t)
+        .get(`/admin/tenants?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((x: { id: string }) => x.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.filter((id) => ids.includes(id))).toEqual(ids);
+    expect(new Set(seen).size).toBe(seen.length);
+    await admin(t).get('/admin/tenants?cursor=garbage').expect(400);
+  });
+
+  it('shows a token once, stores only its SHA-256 hash, lists it by prefix, and revokes it', async () => {
+    const tenant = (await admin(t).post('/admin/tenants', { name: 'Tokens' }).expect(201)).body;
+    const issued = await admin(t)
+      .post(`/admin/tenants/${tenant.id}/tokens`, { description: 'Okta', expiresAt: '2099-01-01T00:00:00Z' })
+      .expect(201);
+    const token = issued.body.token as string;
+    expect(token).toMatch(/^rcs_[A-Za-z0-9_-]{43}$/);
+    expect(issued.body).toMatchObject({
+      description: 'Okta',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      lastUsedAt: null,
+      prefix: token.slice(0, 12),
+    });
+
+    const stored = await t.db.query('SELECT token_hash, prefix FROM tenant_token WHERE id = $1', [issued.body.id]);
+    expect(Buffer.compare(stored[0].token_hash, createHash('sha256').update(token).digest())).toBe(0);
+    const anywhere = await t.db.query(
+      `SELECT count(*)::int AS n FROM tenant_token WHERE position($1 in encode(token_hash, 'escape')) > 0 OR prefix = $1`,
+      [token],
+    );
+    expect(anywhere[0].n).toBe(0);
+
+    const second = await admin(t).post(`/admin/tenants/${tenant.id}/tokens`, {}).expect(201);
+    const list = await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200);
+    expect(list.body.map((x: { id: string }) => x.id)).toEqual([issued.body.id, second.body.id]);
+    for (const item of list.body) expect(item).not.toHaveProperty('token');
+    expect(JSON.stringify(list.body)).not.toContain(token);
+
+    await admin(t).delete(`/admin/tenants/${tenant.id}/tokens/${issued.body.id}`).expect(204);
+    await admin(t).delete(`/admin/tenants/${tenant.id}/tokens/${issued.body.id}`).expect(404);
+    const after = await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200);
+    expect(after.body.map((x: { id: string }) => x.id)).toEqual([second.body.id]);
+  });
+
+  it('refuses a token that expires in the past', async () => {
+    const tenant = (await admin(t).post('/admin/tenants', { name: 'Past' }).expect(201)).body;
+    const res = await admin(t)
+      .post(`/admin/tenants/${tenant.id}/tokens`, { expiresAt: '2001-01-01T00:00:00Z' })
+      .expect(400);
+    expect(res.body).toMatchObject({ scimType: 'invalidValue', detail: 'expiresAt must be in the future' });
+  });
+
+  it('requires the admin key', async () => {
+    const none = await t.http.get('/admin/tenants').expect(401);
+    expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(none.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
+    await t.http.get('/admin/tenants').set('Authorization', 'Bearer wrong-key-wrong-key').expect(401);
+    await t.http.get('/admin/tenants').set('Authorization', 'Basic dGVzdA==').expect(401);
+  });
+});
