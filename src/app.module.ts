@@ -5,9 +5,11 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { loggingParams } from './config/logging';
 import { DatabaseModule } from './database/database.module';
+import { ScimDiscoveryModule } from './discovery/discovery.module';
 import { HealthModule } from './health/health.module';
 import { ScimCoreModule } from './scim/scim-core.module';
 import { TenantsModule } from './tenants/tenants.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -17,6 +19,8 @@ import { TenantsModule } from './tenants/tenants.module';
     ScimCoreModule,
     AuthModule,
     TenantsModule,
+    ScimDiscoveryModule,
+    UsersModule,
     HealthModule,
   ],
 })

@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { serveOpenApi } from './openapi/openapi';
 import { ScimExceptionFilter } from './scim/errors/scim-exception.filter';
 import { RouteTable } from './scim/http/route-table';
-import { JSON_BODY_TYPES, MAX_BODY_BYTES } from './scim/http/media-types';
+import { JSON_BODY_TYPES, MAX_BODY_BYTES, SCIM_MEDIA_TYPE } from './scim/http/media-types';
 
 /**
  * Everything the running app and the e2e tests share: logger, security headers, body parsing,
@@ -22,6 +22,11 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       },
     }),
   );
+  // RFC 7644 §3.1: every SCIM response is application/scim+json.
+  app.use('/scim', (_req: unknown, res: { type(t: string): void }, next: () => void) => {
+    res.type(SCIM_MEDIA_TYPE);
+    next();
+  });
   app.useBodyParser('json', { type: JSON_BODY_TYPES, limit: MAX_BODY_BYTES });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }),

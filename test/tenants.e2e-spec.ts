@@ -51,7 +51,7 @@ describe('Admin API: tenants and tokens', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await admin(t)
+      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await admin(t)
         .get(`/admin/tenants?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
         .expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);

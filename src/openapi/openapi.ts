@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SchemaRegistry } from '../scim/schema/schema-registry';
+import { scimComponents } from './scim-openapi';
 
 const DESCRIPTION = `Rollcall is a multi-tenant SCIM 2.0 (RFC 7643, RFC 7644) provisioning server.
 
@@ -10,7 +12,7 @@ const DESCRIPTION = `Rollcall is a multi-tenant SCIM 2.0 (RFC 7643, RFC 7644) pr
 Every error is a SCIM Error document (\`urn:ietf:params:scim:api:messages:2.0:Error\`).`;
 
 /** The OpenAPI document, generated from the controllers; `npm run openapi` writes it to openapi.json. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, registry: SchemaRegistry = app.get(SchemaRegistry)): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Rollcall')
     .setDescription(DESCRIPTION)
@@ -18,7 +20,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The ADMIN_API_KEY' }, 'admin')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: "A tenant's SCIM token (rcs_…)" }, 'tenant')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = document.components ?? {};
+  document.components.schemas = { ...document.components.schemas, ...scimComponents(registry) };
+  return document;
 }
 
 /** Serves the document at /openapi.json and Swagger UI at /docs. */

@@ -1,0 +1,142 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
+import type { ApiQueryOptions } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { AttributeDefinition } from '../scim/schema/attribute';
+import { ResourceSchema } from '../scim/schema/resource-schema';
+import { SchemaRegistry } from '../scim/schema/schema-registry';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../scim/query/list-query';
+import { LIST_RESPONSE, PATCH_OP, SEARCH_REQUEST } from '../scim/schema/urns';
+import { SCIM_ERROR_SCHEMA } from '../scim/errors/scim-error';
+import { COMMON_ATTRIBUTES } from '../scim/schema/core-schemas';
+
+export type ScimComponent = 'User' | 'Group' | 'ListResponse' | 'PatchOp' | 'SearchRequest' | 'Error';
+
+export function scimSchemaRef(name: ScimComponent): { $ref: string } {
+  return { $ref: `#/components/schemas/Scim${name}` };
+}
+
+export const SCIM_PROJECTION_QUERIES: [ApiQueryOptions, ApiQueryOptions] = [
+  { name: 'attributes', required: false, description: 'Comma-separated attributes to return (RFC 7644 §3.4.2.5).' },
+  { name: 'excludedAttributes', required: false, description: 'Comma-separated attributes to leave out.' },
+];
+
+/** The query parameters of a SCIM list (RFC 7644 §3.4.2). */
+export const SCIM_LIST_QUERIES = applyDecorators(
+  ApiQuery({ name: 'filter', required: false, description: 'A SCIM filter, e.g. userName eq "jane@acme.com".' }),
+  ApiQuery({ name: 'sortBy', required: false }),
+  ApiQuery({ name: 'sortOrder', required: false, enum: ['ascending', 'descending'] }),
+  ApiQuery({ name: 'startIndex', required: false, type: Number, description: '1-based index of the first result.' }),
+  ApiQuery({
+    name: 'count',
+    required: false,
+    type: Number,
+    description: `Page size: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}; 0 returns only totalResults.`,
+  }),
+  ApiQuery(SCIM_PROJECTION_QUERIES[0]),
+  ApiQuery(SCIM_PROJECTION_QUERIES[1]),
+);
+
+function attributeSchema(attribute: AttributeDefinition): SchemaObject {
+  const single: SchemaObject =
+    attribute.type === 'complex'
+      ? {
+          type: 'object',
+          properties: Object.fromEntries((attribute.subAttributes ?? []).map((s) => [s.name, attributeSchema(s)])),
+        }
+      : {
+          string: { type: 'string' },
+          reference: { type: 'string', format: 'uri' },
+          binary: { type: 'string', format: 'byte' },
+          boolean: { type: 'boolean' },
+          integer: { type: 'integer' },
+          decimal: { type: 'number' },
+          dateTime: { type: 'string', format: 'date-time' },
+        }[attribute.type];
+  if (attribute.canonicalValues && attribute.type !== 'complex') single.example = attribute.canonicalValues[0];
+  const schema: SchemaObject = attribute.multiValued ? { type: 'array', items: single } : single;
+  schema.description = attribute.description;
+  if (attribute.mutability === 'readOnly') schema.readOnly = true;
+  if (attribute.mutability === 'writeOnly') schema.writeOnly = true;
+  return schema;
+}
+
+function resourceSchema(resource: ResourceSchema): SchemaObject {
+  const attributes = [...COMMON_ATTRIBUTES, ...resource.coreSchema.attributes];
+  const properties: Record<string, SchemaObject> = {
+    schemas: { type: 'array', items: { type: 'string' }, example: [resource.coreSchema.id] },
+  };
+  for (const a of attributes) properties[a.name] = attributeSchema(a);
+  for (const extension of resource.extensions) {
+    properties[extension.id] = {
+      type: 'object',
+      description: extension.description,
+      properties: Object.fromEntries(extension.attributes.map((a) => [a.name, attributeSchema(a)])),
+    };
+  }
+  return {
+    type: 'object',
+    description: `${resource.type.description} (${resource.coreSchema.id}); attribute names are case-insensitive.`,
+    required: ['schemas', ...resource.coreSchema.attributes.filter((a) => a.required).map((a) => a.name)],
+    properties,
+  };
+}
+
+/** The SCIM message and resource schemas of the OpenAPI document, generated from the schema registry. */
+export function scimComponents(registry: SchemaRegistry): Record<string, SchemaObject> {
+  return {
+    ScimUser: resourceSchema(registry.resource('User')),
+    ScimGroup: resourceSchema(registry.resource('Group')),
+    ScimListResponse: {
+      type: 'object',
+      properties: {
+        schemas: { type: 'array', items: { type: 'string' }, example: [LIST_RESPONSE] },
+        totalResults: { type: 'integer' },
+        startIndex: { type: 'integer' },
+        itemsPerPage: { type: 'integer' },
+        Resources: { type: 'array', items: { type: 'object' } },
+      },
+    },
+    ScimPatchOp: {
+      type: 'object',
+      required: ['schemas', 'Operations'],
+      properties: {
+        schemas: { type: 'array', items: { type: 'string' }, example: [PATCH_OP] },
+        Operations: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['op'],
+            properties: {
+              op: { type: 'string', enum: ['add', 'remove', 'replace'], description: 'Any case is accepted.' },
+              path: { type: 'string', example: 'emails[type eq "work"].value' },
+              value: { description: 'Any JSON value' },
+            },
+          },
+        },
+      },
+    },
+    ScimSearchRequest: {
+      type: 'object',
+      properties: {
+        schemas: { type: 'array', items: { type: 'string' }, example: [SEARCH_REQUEST] },
+        filter: { type: 'string' },
+        sortBy: { type: 'string' },
+        sortOrder: { type: 'string', enum: ['ascending', 'descending'] },
+        startIndex: { type: 'integer' },
+        count: { type: 'integer' },
+        attributes: { type: 'array', items: { type: 'string' } },
+        excludedAttributes: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    ScimError: {
+      type: 'object',
+      properties: {
+        schemas: { type: 'array', items: { type: 'string' }, example: [SCIM_ERROR_SCHEMA] },
+        status: { type: 'string', example: '400' },
+        scimType: { type: 'string', example: 'invalidValue' },
+        detail: { type: 'string', example: 'userName is required' },
+      },
+    },
+  };
+}

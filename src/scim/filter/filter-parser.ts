@@ -1,0 +1,23 @@
+import { Filter, parse } from 'scim2-parse-filter';
+import { ScimError } from '../errors/scim-error';
+
+export type { Filter };
+
+/** Longest filter accepted; a filter is a query, not a document. */
+const MAX_FILTER_LENGTH = 4096;
+
+/**
+ * Parses an RFC 7644 §3.4.2.2 filter. The grammar is scim2-parse-filter's (it keeps URN paths and
+ * handles escapes correctly); what the filter means is decided by FilterToSql against the schema.
+ */
+export function parseFilter(text: string): Filter {
+  if (text.length > MAX_FILTER_LENGTH) {
+    throw ScimError.badRequest('invalidFilter', `filter is longer than ${MAX_FILTER_LENGTH} characters`);
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unparseable';
+    throw ScimError.badRequest('invalidFilter', `filter "${text}" is not a valid SCIM filter: ${reason}`);
+  }
+}

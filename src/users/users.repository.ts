@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ResourceStorage } from '../scim/filter/filter-to-sql';
+import { SqlParams } from '../scim/filter/sql-params';
+
+/** Where each User attribute lives, for the filter and sort engines (alias `u`). */
+export const USER_STORAGE: ResourceStorage = {
+  data: 'u.data',
+  columns: {
+    id: { sql: 'u.id', kind: 'uuid' },
+    username: { sql: 'u.user_name', kind: 'text' },
+    externalid: { sql: 'u.external_id', kind: 'text' },
+    active: { sql: 'u.active', kind: 'boolean' },
+    'meta.created': { sql: 'u.created_at', kind: 'timestamptz' },
+    'meta.lastmodified': { sql: 'u.last_modified', kind: 'timestamptz' },
+  },
+  relations: {
+    groups: {
+      from: 'group_user_member gm',
+      correlate: 'gm.tenant_id = u.tenant_id AND gm.user_id = u.id',
+      columns: { value: { sql: 'gm.group_id', kind: 'uuid' } },
+    },
+  },
+};
+
+export interface UserRow {
+  id: string;
+  user_name: string;
+  external_id: string | null;
+  active: boolean;
+  data: Record<string, unknown>;
+  version: number;
+  created_at: Date;
+  last_modified: Date;
+}
+
+export interface UserWrite {
+  userName: string;
+  externalId: string | null;
+  active: boolean;
+  data: Record<string, unknown>;
+  /** undefined: keep the stored hash; null: clear it. */
+  passwordHash?: string | null;
+}
+
+export interface UserGroupRow {
+  user_id: string;
+  group_id: string;
+  display_name: string;
+  direct: boolean;
+}
+
+/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, rowCount]; a SELECT with rows. */
+export function returnedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
+const COLUMNS = 'u.id, u.user_name, u.external_id, u.active, u.data, u.version, u.created_at, u.last_modified';
+
+/** All SQL on `scim_user`. Every statement is scoped by the tenant id, its first parameter. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(m: EntityManager, tenantId: string, id: string, user: UserWrite, now: Date): Promise<UserRow> {
+    const rows: UserRow[] = await m.query(
+      `INSERT INTO scim_user AS u (tenant_id, id, user_name, external_id, active, data, password_hash, created_at, last_modified)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${COLUMNS}`,
+      [tenantId, id, user.userName, user.externalId, user.active, user.data, user.passwordHash ?? null, now],
+    );
+    return rows[0] as UserRow;
+  }
+
+  async find(tenantId: string, id: string, m: EntityManager = this.dataSource.manager, forUpdate = false): Promise<UserRow | null> {
+    const rows: UserRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM scim_user u WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(m: EntityManager, tenantId: string, id: string, user: UserWrite, now: Date): Promise<UserRow> {
+    const params: unknown[] = [tenantId, id, user.userName, user.externalId, user.active, user.data, now];
+    const password = user.passwordHash === undefined ? '' : `, password_hash = $${params.push(user.passwordHash)}`;
+    const result: unknown = await m.query(
+      `UPDATE scim_user AS u SET user_name = $3, external_id = $4, active = $5, data = $6, last_modified = $7,
+              version = u.version + 1${password}
+        WHERE u.tenant_id = $1 AND u.id = $2 RETURNING ${COLUMNS}`,
+      params,
+    );
+    return returnedRows<UserRow>(result)[0] as UserRow;
+  }
+
+  async delete(m: EntityManager, tenantId: string, id: string): Promise<void> {
+    await m.query(`DELETE FROM scim_user WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  }
+
+  /**
+   * One page of a query. `where` and `orderBy` were built by the SCIM core on `params`, whose first
+   * value is the tenant id; the page is `limit` rows after `offset`, in a stable order.
+   */
+  async search(params: SqlParams, where: string | null, orderBy: string | null, descending: boolean, offset: number, limit: number): Promise<{ rows: UserRow[]; total: number }> {
+    const condition = `u.tenant_id = $1${where ? ` AND ${where}` : ''}`;
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM scim_user u WHERE ${condition}`,
+      params.values,
+    )) as Array<{ total: number }>;
+    if (limit === 0 || total <= offset) return { rows: [], total };
+    const direction = descending ? 'DESC' : 'ASC';
+    const order = orderBy ? `${orderBy} ${direction} NULLS LAST, u.seq ${direction}` : `u.seq ${direction}`;
+    const page = new SqlParams(params.values);
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM scim_user u WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
+      page.values,
+    );
+    return { rows, total };
+  }
+
+  /** Groups of the given users: direct memberships, and indirect ones through nested groups. */
+  async groupsOf(tenantId: string, userIds: string[]): Promise<UserGroupRow[]> {
+    if (userIds.length === 0) return [];
+    return this.dataSource.query(
+      `WITH RECURSIVE membership(user_id, group_id, direct) AS (
+         SELECT m.user_id, m.group_id, true FROM group_user_member m
+          WHERE m.tenant_id = $1 AND m.user_id = ANY($2::uuid[])
+         UNION
+         SELECT ms.user_id, gg.group_id, false FROM membership ms
+           JOIN group_group_member gg ON gg.tenant_id = $1 AND gg.member_group_id = ms.group_id
+       )
+       SELECT ms.user_id, ms.group_id, g.display_name, bool_or(ms.direct) AS direct
+         FROM membership ms JOIN scim_group g ON g.tenant_id = $1 AND g.id = ms.group_id
+        GROUP BY ms.user_id, ms.group_id, g.display_name
+        ORDER BY g.display_name`,
+      [tenantId, userIds],
+    );
+  }
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { isUuid } from '../common/uuid';
+import { ScimError } from '../scim/errors/scim-error';
+import { FilterToSql } from '../scim/filter/filter-to-sql';
+import { SqlParams } from '../scim/filter/sql-params';
+import { PatchEngine } from '../scim/patch/patch-engine';
+import { readPatchRequest } from '../scim/patch/patch-request';
+import { ListQuery, Projection } from '../scim/query/list-query';
+import { listResponse, ListResponse } from '../scim/query/list-response';
+import { ResponseProjection } from '../scim/query/projection';
+import { sortExpression } from '../scim/query/sort-to-sql';
+import { ScimObject } from '../scim/resource/attribute-values';
+import { readResource } from '../scim/resource/resource-reader';
+import { checkIfMatch, etagOf } from '../scim/resource/versioning';
+import { SchemaRegistry } from '../scim/schema/schema-registry';
+import { ResourceSchema } from '../scim/schema/resource-schema';
+import { USER_SCHEMA } from '../scim/schema/urns';
+import { hashPassword } from './password-hasher';
+import { USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
+
+/** A resource as the controller sends it: the body, and its version for the ETag header. */
+export interface ScimResult {
+  resource: ScimObject;
+  version: number;
+  location: string;
+}
+
+@Injectable()
+export class UsersService {
+  private readonly schema: ResourceSchema;
+  private readonly patchEngine: PatchEngine;
+
+  constructor(
+    private readonly users: UsersRepository,
+    registry: SchemaRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.schema = registry.resource('User');
+    this.patchEngine = new PatchEngine(this.schema);
+  }
+
+  async create(tenantId: string, body: unknown, projection: Projection): Promise<ScimResult> {
+    const input = readResource(this.schema, body);
+    const write = await this.toWrite(input.data, input.writeOnly, true);
+    const row = await this.users.transaction((m) => this.users.insert(m, tenantId, randomUUID(), write, this.now()));
+    return this.result(tenantId, row, projection);
+  }
+
+  async get(tenantId: string, id: string, projection: Projection): Promise<ScimResult> {
+    return this.result(tenantId, await this.require(tenantId, id), projection);
+  }
+
+  /** Only the version, for If-None-Match, without building the resource. */
+  async version(tenantId: string, id: string): Promise<number> {
+    return (await this.require(tenantId, id)).version;
+  }
+
+  async list(tenantId: string, query: ListQuery): Promise<ListResponse<ScimObject>> {
+    const params = new SqlParams([tenantId]);
+    const where = query.filter ? new FilterToSql(this.schema, USER_STORAGE, params).translate(query.filter) : null;
+    const orderBy = query.sortBy ? sortExpression(this.schema, USER_STORAGE, query.sortBy, params) : null;
+    const { rows, total } = await this.users.search(params, where, orderBy, query.sortOrder === 'descending', query.startIndex - 1, query.count);
+    const resources = await this.render(tenantId, rows, query);
+    return listResponse(resources, total, query.startIndex);
+  }
+
+  /** PUT: the body replaces every client-managed attribute; those left out are cleared. */
+  async replace(tenantId: string, id: string, body: unknown, ifMatch: string | undefined, projection: Projection): Promise<ScimResult> {
+    const input = readResource(this.schema, body);
+    const row = await this.users.transaction(async (m) => {
+      const current = await this.requireForUpdate(m, tenantId, id);
+      checkIfMatch(ifMatch, current.version);
+      // PUT without `active` keeps the current state rather than reading the omission as a deactivation.
+      if (input.data.active === undefined) input.data.active = current.active;
+      const write = await this.toWrite(input.data, input.writeOnly, false);
+      return this.users.update(m, tenantId, id, write, this.now());
+    });
+    return this.result(tenantId, row, projection);
+  }
+
+  async patch(tenantId: string, id: string, body: unknown, ifMatch: string | undefined, projection: Projection): Promise<ScimResult> {
+    const operations = readPatchRequest(body);
+    const row = await this.users.transaction(async (m) => {
+      const current = await this.requireForUpdate(m, tenantId, id);
+      checkIfMatch(ifMatch, current.version);
+      const patched = this.patchEngine.apply(current.data, operations);
+      if (patched.changed.length === 0) return current;
+      const write = await this.toWrite(patched.data, patched.writeOnly, false);
+      return this.users.update(m, tenantId, id, write, this.now());
+    });
+    return this.result(tenantId, row, projection);
+  }
+
+  async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
+    await this.users.transaction(async (m) => {
+      const current = await this.requireForUpdate(m, tenantId, id);
+      checkIfMatch(ifMatch, current.version);
+      await this.users.delete(m, tenantId, id);
+    });
+  }
+
+  private async require(tenantId: string, id: string): Promise<UserRow> {
+    const row = isUuid(id) ? await this.users.find(tenantId, id) : null;
+    if (!row) throw ScimError.notFound(`User ${id} not found`);
+    return row;
+  }
+
+  private async requireForUpdate(m: EntityManager, tenantId: string, id: string): Promise<UserRow> {
+    const row = isUuid(id) ? await this.users.find(tenantId, id, m, true) : null;
+    if (!row) throw ScimError.notFound(`User ${id} not found`);
+    return row;
+  }
+
+  /** Copies the looked-up attributes into their columns; `active` defaults to true (RFC 7643 §4.1.1). */
+  private async toWrite(data: ScimObject, writeOnly: ScimObject, creating: boolean): Promise<UserWrite> {
+    if (data.active === undefined) data.active = true;
+    const password = writeOnly.password;
+    return {
+      userName: data.userName as string,
+      externalId: typeof data.externalId === 'string' ? data.externalId : null,
+      active: data.active === true,
+      data,
+      passwordHash: typeof password === 'string' ? await hashPassword(password) : password === null || creating ? null : undefined,
+    };
+  }
+
+  private now(): Date {
+    return new Date();
+  }
+
+  private location(tenantId: string, id: string): string {
+    return `${this.config.publicUrl}/scim/v2/${tenantId}/Users/${id}`;
+  }
+
+  private async result(tenantId: string, row: UserRow, projection: Projection): Promise<ScimResult> {
+    const [resource] = await this.render(tenantId, [row], projection);
+    return { resource: resource as ScimObject, version: row.version, location: this.location(tenantId, row.id) };
+  }
+
+  /** Builds SCIM Users from rows; reads group memberships only when `groups` is to be returned. */
+  private async render(tenantId: string, rows: UserRow[], projection: Projection): Promise<ScimObject[]> {
+    const view = new ResponseProjection(this.schema, projection);
+    const groupsAttribute = this.schema.coreAttribute('groups');
+    const wantGroups = groupsAttribute !== undefined && view.includes(null, groupsAttribute);
+    const memberships = wantGroups ? await this.users.groupsOf(tenantId, rows.map((r) => r.id)) : [];
+    return rows.map((row) => {
+      const { data } = row;
+      const groups = memberships
+        .filter((g) => g.user_id === row.id)
+        .map((g) => ({
+          value: g.group_id,
+          $ref: `${this.config.publicUrl}/scim/v2/${tenantId}/Groups/${g.group_id}`,
+          display: g.display_name,
+          type: g.direct ? 'direct' : 'indirect',
+        }));
+      const resource: ScimObject = {
+        schemas: [USER_SCHEMA],
+        id: row.id,
+        ...data,
+        userName: row.user_name,
+        active: row.active,
+        ...(groups.length > 0 ? { groups } : {}),
+        meta: {
+          resourceType: 'User',
+          created: row.created_at.toISOString(),
+          lastModified: row.last_modified.toISOString(),
+          location: this.location(tenantId, row.id),
+          version: etagOf(row.version),
+        },
+      };
+      const projected = view.apply(resource);
+      const extensions = this.schema.extensions.map((e) => e.id).filter((urn) => projected[urn] !== undefined);
+      return { ...projected, schemas: [USER_SCHEMA, ...extensions] };
+    });
+  }
+}
