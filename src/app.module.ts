@@ -14,7 +14,10 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loggingParams(config) }),
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loggingParams(config),
+    }),
     DatabaseModule,
     ScimCoreModule,
     AuthModule,

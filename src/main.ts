@@ -20,7 +20,9 @@ async function bootstrap(): Promise<void> {
 
 /** The start-up banner: where everything is, and the admin key the one time it is generated. */
 function announce(config: AppConfig, adminKey: AdminKey): void {
-  const database = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+  const database = config.databaseUrl
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : `embedded PostgreSQL in ${config.dataDir}`;
   const lines = [
     `Rollcall is listening on port ${config.port}`,
     `  Admin API:   ${config.publicUrl}/admin/tenants`,
@@ -44,7 +46,9 @@ bootstrap().catch((error: unknown) => {
   if (configError) {
     process.stderr.write(`Configuration error: ${configError.message}\n`);
   } else {
-    process.stderr.write(`Rollcall could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Rollcall could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -16,7 +16,9 @@ describe('SCIM authentication and errors', () => {
   });
   afterAll(() => t.close());
 
-  const expect401 = async (req: { expect(s: number): Promise<{ body: unknown; headers: Record<string, string> }> }) => {
+  const expect401 = async (req: {
+    expect(s: number): Promise<{ body: unknown; headers: Record<string, string> }>;
+  }) => {
     const res = await req.expect(401);
     expect(res.body).toEqual({ schemas: [ERROR], status: '401', detail: 'A valid bearer token is required' });
     expect(res.headers['www-authenticate']).toBe('Bearer realm="Rollcall"');
@@ -29,7 +31,11 @@ describe('SCIM authentication and errors', () => {
     await expect401(t.http.get(url).set('Authorization', `Basic ${a.token}`));
     await expect401(t.http.get(url).set('Authorization', 'Bearer rcs_' + 'A'.repeat(43)));
     await expect401(t.http.get(url).set('Authorization', `Bearer ${b.token}`)); // B's token on A's URL
-    await expect401(t.http.get('/scim/v2/00000000-0000-4000-8000-000000000000/Users').set('Authorization', `Bearer ${a.token}`));
+    await expect401(
+      t.http
+        .get('/scim/v2/00000000-0000-4000-8000-000000000000/Users')
+        .set('Authorization', `Bearer ${a.token}`),
+    );
     await expect401(t.http.get('/scim/v2/not-a-tenant/Users').set('Authorization', `Bearer ${a.token}`));
     await expect401(t.http.get(url).set('Authorization', `Bearer ${'x'.repeat(20)}`));
     await t.http.get(url).set('Authorization', `Bearer ${a.token}`).expect(200);
@@ -48,7 +54,9 @@ describe('SCIM authentication and errors', () => {
     const used = await admin(t).get(`/admin/tenants/${c.id}/tokens`).expect(200);
     expect(used.body[0].lastUsedAt).toEqual(expect.any(String));
 
-    const expiring = await admin(t).post(`/admin/tenants/${c.id}/tokens`, { expiresAt: new Date(Date.now() + 1500).toISOString() }).expect(201);
+    const expiring = await admin(t)
+      .post(`/admin/tenants/${c.id}/tokens`, { expiresAt: new Date(Date.now() + 1500).toISOString() })
+      .expect(201);
     await t.http.get(url).set('Authorization', `Bearer ${expiring.body.token}`).expect(200);
     await new Promise((r) => setTimeout(r, 1600));
     await expect401(t.http.get(url).set('Authorization', `Bearer ${expiring.body.token}`));
@@ -68,7 +76,13 @@ describe('SCIM authentication and errors', () => {
     expect(malformed.headers['content-type']).toMatch(/^application\/scim\+json/);
     expect(malformed.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidSyntax' });
 
-    const huge = await api.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'x', title: 'y'.repeat(1_100_000) }).expect(413);
+    const huge = await api
+      .post('/Users', {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: 'x',
+        title: 'y'.repeat(1_100_000),
+      })
+      .expect(413);
     expect(huge.body).toMatchObject({ schemas: [ERROR], status: '413' });
 
     const unknown = await api.get('/Printers').expect(404);
@@ -84,7 +98,10 @@ describe('SCIM authentication and errors', () => {
     const ready = await t.http.get('/health/ready').expect(200);
     expect(ready.body.info.database.status).toBe('up');
     const spec = await t.http.get('/openapi.json').expect(200);
-    expect(spec.body.components.securitySchemes).toMatchObject({ admin: { scheme: 'bearer' }, tenant: { scheme: 'bearer' } });
+    expect(spec.body.components.securitySchemes).toMatchObject({
+      admin: { scheme: 'bearer' },
+      tenant: { scheme: 'bearer' },
+    });
     expect(spec.body.components.schemas.ScimUser.properties).toHaveProperty('userName');
   });
 

@@ -46,7 +46,13 @@ describe('Admin API: tenants and tokens', () => {
   it('pages through tenants with a cursor, oldest first', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await admin(t).post('/admin/tenants', { name: `Paged ${i}` }).expect(201)).body.id);
+      ids.push(
+        (
+          await admin(t)
+            .post('/admin/tenants', { name: `Paged ${i}` })
+            .expect(201)
+        ).body.id,
+      );
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -77,7 +83,9 @@ describe('Admin API: tenants and tokens', () => {
       prefix: token.slice(0, 12),
     });
 
-    const stored = await t.db.query('SELECT token_hash, prefix FROM tenant_token WHERE id = $1', [issued.body.id]);
+    const stored = await t.db.query('SELECT token_hash, prefix FROM tenant_token WHERE id = $1', [
+      issued.body.id,
+    ]);
     expect(Buffer.compare(stored[0].token_hash, createHash('sha256').update(token).digest())).toBe(0);
     const anywhere = await t.db.query(
       `SELECT count(*)::int AS n FROM tenant_token WHERE position($1 in encode(token_hash, 'escape')) > 0 OR prefix = $1`,
@@ -108,7 +116,10 @@ describe('Admin API: tenants and tokens', () => {
   it('requires the admin key', async () => {
     const none = await t.http.get('/admin/tenants').expect(401);
     expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
-    expect(none.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
+    expect(none.body).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '401',
+    });
     await t.http.get('/admin/tenants').set('Authorization', 'Bearer wrong-key-wrong-key').expect(401);
     await t.http.get('/admin/tenants').set('Authorization', 'Basic dGVzdA==').expect(401);
   });

@@ -39,12 +39,17 @@ describe('SCIM Users', () => {
     it('Test API Credentials: lists users with startIndex=1&count=1', async () => {
       const res = await api.get('/Users?startIndex=1&count=1').expect(200);
       expect(res.headers['content-type']).toMatch(/^application\/scim\+json/);
-      expect(res.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], startIndex: 1 });
+      expect(res.body).toMatchObject({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+        startIndex: 1,
+      });
       expect(Array.isArray(res.body.Resources)).toBe(true);
     });
 
     it('creates a user after an empty userName filter, then finds it in any case', async () => {
-      const none = await api.get('/Users?filter=' + encodeURIComponent('userName eq "jane@acme.com"') + '&startIndex=1&count=100').expect(200);
+      const none = await api
+        .get('/Users?filter=' + encodeURIComponent('userName eq "jane@acme.com"') + '&startIndex=1&count=100')
+        .expect(200);
       expect(none.body).toMatchObject({ totalResults: 0, itemsPerPage: 0, Resources: [] });
 
       const res = await api.post('/Users', oktaUser('jane@acme.com')).expect(201);
@@ -60,11 +65,16 @@ describe('SCIM Users', () => {
       expect(res.body).not.toHaveProperty('password');
       expect(res.headers.location).toBe(`https://rollcall.test${tenant.base}/Users/${res.body.id}`);
       expect(res.headers.etag).toBe('W/"1"');
-      const stored = await t.db.query('SELECT password_hash, data FROM scim_user WHERE tenant_id = $1 AND id = $2', [tenant.id, res.body.id]);
+      const stored = await t.db.query(
+        'SELECT password_hash, data FROM scim_user WHERE tenant_id = $1 AND id = $2',
+        [tenant.id, res.body.id],
+      );
       expect(stored[0].password_hash).toMatch(/^scrypt\$/);
       expect(JSON.stringify(stored[0].data)).not.toContain('t3mp!Pass');
 
-      const found = await api.get('/Users?filter=' + encodeURIComponent('userName eq "JANE@ACME.COM"')).expect(200);
+      const found = await api
+        .get('/Users?filter=' + encodeURIComponent('userName eq "JANE@ACME.COM"'))
+        .expect(200);
       expect(found.body.totalResults).toBe(1);
       expect(found.body.Resources[0].id).toBe(res.body.id);
 
@@ -110,7 +120,11 @@ describe('SCIM Users', () => {
           title: 'Manager',
         })
         .expect(200);
-      expect(res.body).toMatchObject({ id: user.id, title: 'Manager', name: { givenName: 'Janet', familyName: 'Doe' } });
+      expect(res.body).toMatchObject({
+        id: user.id,
+        title: 'Manager',
+        name: { givenName: 'Janet', familyName: 'Doe' },
+      });
       expect(res.body).not.toHaveProperty('nickName');
       expect(res.body).not.toHaveProperty('emails');
       expect(res.body.meta.version).toBe('W/"2"');
@@ -119,11 +133,17 @@ describe('SCIM Users', () => {
 
     it('deactivates and reactivates with PATCH active, still found by userName', async () => {
       const user = await create('deact@acme.com');
-      const off = await api.patch(`/Users/${user.id}`, patchOp({ op: 'replace', value: { active: false } })).expect(200);
+      const off = await api
+        .patch(`/Users/${user.id}`, patchOp({ op: 'replace', value: { active: false } }))
+        .expect(200);
       expect(off.body.active).toBe(false);
-      const found = await api.get('/Users?filter=' + encodeURIComponent('userName eq "deact@acme.com"')).expect(200);
+      const found = await api
+        .get('/Users?filter=' + encodeURIComponent('userName eq "deact@acme.com"'))
+        .expect(200);
       expect(found.body.Resources[0]).toMatchObject({ id: user.id, active: false });
-      const on = await api.patch(`/Users/${user.id}`, patchOp({ op: 'replace', value: { active: true } })).expect(200);
+      const on = await api
+        .patch(`/Users/${user.id}`, patchOp({ op: 'replace', value: { active: true } }))
+        .expect(200);
       expect(on.body.active).toBe(true);
     });
 
@@ -149,7 +169,9 @@ describe('SCIM Users', () => {
 
   describe('Microsoft Entra ID', () => {
     it('Test Connection: a random userName gives an empty list, not 404', async () => {
-      const res = await api.get('/Users?filter=' + encodeURIComponent('userName eq "5b8f2a40-1d1e-4c55-9a55-2a8d35e2f7aa"')).expect(200);
+      const res = await api
+        .get('/Users?filter=' + encodeURIComponent('userName eq "5b8f2a40-1d1e-4c55-9a55-2a8d35e2f7aa"'))
+        .expect(200);
       expect(res.body).toMatchObject({ totalResults: 0, Resources: [] });
     });
 
@@ -175,7 +197,9 @@ describe('SCIM Users', () => {
       expect(res.body).not.toHaveProperty('roles');
       expect(res.body).not.toHaveProperty('nickName');
 
-      const byExternal = await api.get('/Users?filter=' + encodeURIComponent('externalId eq "entra-1"')).expect(200);
+      const byExternal = await api
+        .get('/Users?filter=' + encodeURIComponent('externalId eq "entra-1"'))
+        .expect(200);
       expect(byExternal.body.Resources.map((r: { id: string }) => r.id)).toEqual([id]);
 
       const patched = await api
@@ -205,18 +229,29 @@ describe('SCIM Users', () => {
       });
       expect(patched.body[ENTERPRISE]).toMatchObject({ department: 'R&D', manager: { value: manager.id } });
 
-      const disabled = await api.patch(`/Users/${id}`, patchOp({ op: 'Replace', path: 'active', value: 'False' })).expect(200);
+      const disabled = await api
+        .patch(`/Users/${id}`, patchOp({ op: 'Replace', path: 'active', value: 'False' }))
+        .expect(200);
       expect(disabled.body.active).toBe(false);
 
       const cleared = await api
         .patch(`/Users/${id}`, patchOp({ op: 'Replace', path: `${ENTERPRISE}:manager`, value: '' }))
         .expect(200);
       expect(cleared.body[ENTERPRISE]).not.toHaveProperty('manager');
-      await api.patch(`/Users/${id}`, patchOp({ op: 'Add', path: `${ENTERPRISE}:manager`, value: { value: manager.id } })).expect(200);
-      const removed = await api.patch(`/Users/${id}`, patchOp({ op: 'Remove', path: `${ENTERPRISE}:manager` })).expect(200);
+      await api
+        .patch(
+          `/Users/${id}`,
+          patchOp({ op: 'Add', path: `${ENTERPRISE}:manager`, value: { value: manager.id } }),
+        )
+        .expect(200);
+      const removed = await api
+        .patch(`/Users/${id}`, patchOp({ op: 'Remove', path: `${ENTERPRISE}:manager` }))
+        .expect(200);
       expect(removed.body[ENTERPRISE]).toEqual({ department: 'R&D', employeeNumber: '42' });
 
-      const renamed = await api.patch(`/Users/${id}`, patchOp({ op: 'Replace', path: 'userName', value: 'ann.lee@acme.com' })).expect(200);
+      const renamed = await api
+        .patch(`/Users/${id}`, patchOp({ op: 'Replace', path: 'userName', value: 'ann.lee@acme.com' }))
+        .expect(200);
       expect(renamed.body.userName).toBe('ann.lee@acme.com');
 
       await api.delete(`/Users/${id}`).expect(204);
@@ -234,24 +269,43 @@ describe('SCIM Users', () => {
           Emails: [{ Primary: 'true', Value: 'caps@acme.com' }],
         })
         .expect(201);
-      expect(res.body).toMatchObject({ userName: 'caps@acme.com', active: true, name: { familyName: 'Caps' }, emails: [{ primary: true, value: 'caps@acme.com' }] });
-      const p = await api.patch(`/Users/${res.body.id}`, patchOp({ op: 'replace', path: 'name.FamilyName', value: 'Upper' })).expect(200);
+      expect(res.body).toMatchObject({
+        userName: 'caps@acme.com',
+        active: true,
+        name: { familyName: 'Caps' },
+        emails: [{ primary: true, value: 'caps@acme.com' }],
+      });
+      const p = await api
+        .patch(`/Users/${res.body.id}`, patchOp({ op: 'replace', path: 'name.FamilyName', value: 'Upper' }))
+        .expect(200);
       expect(p.body.name.familyName).toBe('Upper');
     });
   });
 
   describe('validation', () => {
     it('answers 400 with the right scimType and writes nothing', async () => {
-      const count = async () => (await t.db.query('SELECT count(*)::int AS n FROM scim_user WHERE tenant_id = $1', [tenant.id]))[0].n;
+      const count = async () =>
+        (await t.db.query('SELECT count(*)::int AS n FROM scim_user WHERE tenant_id = $1', [tenant.id]))[0].n;
       const before = await count();
       const missing = await api.post('/Users', { schemas: [USER], name: { givenName: 'X' } }).expect(400);
       expect(missing.body).toMatchObject({ scimType: 'invalidValue', detail: 'userName is required' });
-      const wrongType = await api.post('/Users', { schemas: [USER], userName: 'x@acme.com', active: 'maybe' }).expect(400);
+      const wrongType = await api
+        .post('/Users', { schemas: [USER], userName: 'x@acme.com', active: 'maybe' })
+        .expect(400);
       expect(wrongType.body.scimType).toBe('invalidValue');
-      const unknown = await api.post('/Users', { schemas: [USER], userName: 'x@acme.com', shoeSize: 42 }).expect(400);
+      const unknown = await api
+        .post('/Users', { schemas: [USER], userName: 'x@acme.com', shoeSize: 42 })
+        .expect(400);
       expect(unknown.body.scimType).toBe('invalidSyntax');
       const primaries = await api
-        .post('/Users', { schemas: [USER], userName: 'x@acme.com', emails: [{ value: 'a@x', primary: true }, { value: 'b@x', primary: true }] })
+        .post('/Users', {
+          schemas: [USER],
+          userName: 'x@acme.com',
+          emails: [
+            { value: 'a@x', primary: true },
+            { value: 'b@x', primary: true },
+          ],
+        })
         .expect(400);
       expect(primaries.body.scimType).toBe('invalidValue');
       const noSchemas = await api.post('/Users', { userName: 'x@acme.com' }).expect(400);
@@ -262,7 +316,9 @@ describe('SCIM Users', () => {
     it('rejects bad PATCH paths and values, applying none of the operations', async () => {
       const user = await create('patcherr@acme.com', { title: 'Before' });
       const bad = async (op: Record<string, unknown>, scimType: string) => {
-        const res = await api.patch(`/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'After' }, op)).expect(400);
+        const res = await api
+          .patch(`/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'After' }, op))
+          .expect(400);
         expect(res.body.scimType).toBe(scimType);
       };
       await bad({ op: 'replace', path: 'shoeSize', value: 1 }, 'invalidPath');
@@ -279,7 +335,13 @@ describe('SCIM Users', () => {
     });
 
     it('answers 400 invalidFilter for filters that do not parse or name unknown attributes', async () => {
-      for (const filter of ['JANE@ACME.COM', 'userName eq', 'shoeSize eq 1', 'userName eq "x" and', 'active gt true']) {
+      for (const filter of [
+        'JANE@ACME.COM',
+        'userName eq',
+        'shoeSize eq 1',
+        'userName eq "x" and',
+        'active gt true',
+      ]) {
         const res = await api.get('/Users?filter=' + encodeURIComponent(filter)).expect(400);
         expect(res.body).toMatchObject({ status: '400', scimType: 'invalidFilter' });
       }
@@ -287,9 +349,13 @@ describe('SCIM Users', () => {
 
     it('treats injection attempts in filters as plain values', async () => {
       await create('inject@acme.com');
-      const res = await api.get('/Users?filter=' + encodeURIComponent('userName eq "x\\" or 1=1"')).expect(200);
+      const res = await api
+        .get('/Users?filter=' + encodeURIComponent('userName eq "x\\" or 1=1"'))
+        .expect(200);
       expect(res.body.totalResults).toBe(0);
-      const co = await api.get('/Users?filter=' + encodeURIComponent("userName co \"'; DROP TABLE scim_user; --\"")).expect(200);
+      const co = await api
+        .get('/Users?filter=' + encodeURIComponent('userName co "\'; DROP TABLE scim_user; --"'))
+        .expect(200);
       expect(co.body.totalResults).toBe(0);
       const like = await api.get('/Users?filter=' + encodeURIComponent('userName co "%"')).expect(200);
       expect(like.body.totalResults).toBe(0);
@@ -308,11 +374,30 @@ describe('SCIM Users', () => {
       const ft = await createTenant(t);
       f = scim(t, ft);
       const people = [
-        { userName: 'alice@example.com', title: 'Engineer', emails: [{ type: 'work', value: 'alice@example.com' }, { type: 'home', value: 'al@home.org' }], [ENTERPRISE]: { department: 'R&D' } },
-        { userName: 'bob@example.com', title: 'Manager', active: false, emails: [{ type: 'home', value: 'bob@example.com' }], addresses: [{ type: 'work', locality: 'Paris' }] },
-        { userName: 'carol@other.org', emails: [{ type: 'work', value: 'carol@other.org' }], [ENTERPRISE]: { department: 'Sales' } },
+        {
+          userName: 'alice@example.com',
+          title: 'Engineer',
+          emails: [
+            { type: 'work', value: 'alice@example.com' },
+            { type: 'home', value: 'al@home.org' },
+          ],
+          [ENTERPRISE]: { department: 'R&D' },
+        },
+        {
+          userName: 'bob@example.com',
+          title: 'Manager',
+          active: false,
+          emails: [{ type: 'home', value: 'bob@example.com' }],
+          addresses: [{ type: 'work', locality: 'Paris' }],
+        },
+        {
+          userName: 'carol@other.org',
+          emails: [{ type: 'work', value: 'carol@other.org' }],
+          [ENTERPRISE]: { department: 'Sales' },
+        },
       ];
-      for (const p of people) ids[p.userName] = (await f.post('/Users', { schemas: [USER], ...p }).expect(201)).body.id;
+      for (const p of people)
+        ids[p.userName] = (await f.post('/Users', { schemas: [USER], ...p }).expect(201)).body.id;
     });
 
     it('supports every operator', async () => {
@@ -331,18 +416,32 @@ describe('SCIM Users', () => {
 
     it('combines with and, or, not and parentheses', async () => {
       expect(await q('title pr and active eq true')).toEqual(['alice@example.com']);
-      expect(await q('title eq "Manager" or userName ew ".org"')).toEqual(['bob@example.com', 'carol@other.org']);
+      expect(await q('title eq "Manager" or userName ew ".org"')).toEqual([
+        'bob@example.com',
+        'carol@other.org',
+      ]);
       expect(await q('not (title pr)')).toEqual(['carol@other.org']);
-      expect(await q('(userName sw "a" or userName sw "b") and not (active eq false)')).toEqual(['alice@example.com']);
+      expect(await q('(userName sw "a" or userName sw "b") and not (active eq false)')).toEqual([
+        'alice@example.com',
+      ]);
     });
 
     it('filters on multi-valued, complex, sub-attribute and extension paths', async () => {
       expect(await q('emails[type eq "work" and value co "@example.com"]')).toEqual(['alice@example.com']);
       expect(await q('emails.value eq "AL@HOME.ORG"')).toEqual(['alice@example.com']);
       expect(await q('emails.type eq "home"')).toEqual(['alice@example.com', 'bob@example.com']);
-      expect(await q('addresses[type eq "work"].locality eq "Paris"'.replace('].locality eq "Paris"', ' and locality eq "Paris"]'))).toEqual(['bob@example.com']);
+      expect(
+        await q(
+          'addresses[type eq "work"].locality eq "Paris"'.replace(
+            '].locality eq "Paris"',
+            ' and locality eq "Paris"]',
+          ),
+        ),
+      ).toEqual(['bob@example.com']);
       expect(await q(`${ENTERPRISE}:department eq "r&d"`)).toEqual(['alice@example.com']);
-      expect(await q(`urn:ietf:params:scim:schemas:core:2.0:User:userName eq "carol@other.org"`)).toEqual(['carol@other.org']);
+      expect(await q(`urn:ietf:params:scim:schemas:core:2.0:User:userName eq "carol@other.org"`)).toEqual([
+        'carol@other.org',
+      ]);
       expect(await q(`id eq "${ids['bob@example.com']}"`)).toEqual(['bob@example.com']);
       expect(await q('id eq "not-a-uuid"')).toEqual([]);
     });
@@ -350,13 +449,19 @@ describe('SCIM Users', () => {
     it('compares dateTime attributes as time', async () => {
       expect(await q('meta.lastModified gt "2000-01-01T00:00:00Z"')).toHaveLength(3);
       expect(await q('meta.created lt "2000-01-01T00:00:00+02:00"')).toEqual([]);
-      const bad = await f.get('/Users?filter=' + encodeURIComponent('meta.created gt "yesterday"')).expect(400);
+      const bad = await f
+        .get('/Users?filter=' + encodeURIComponent('meta.created gt "yesterday"'))
+        .expect(400);
       expect(bad.body.scimType).toBe('invalidFilter');
     });
 
     it('sorts ascending and descending, and searches with POST /.search', async () => {
       const desc = await f.get('/Users?sortBy=userName&sortOrder=descending').expect(200);
-      expect(desc.body.Resources.map((r: { userName: string }) => r.userName)).toEqual(['carol@other.org', 'bob@example.com', 'alice@example.com']);
+      expect(desc.body.Resources.map((r: { userName: string }) => r.userName)).toEqual([
+        'carol@other.org',
+        'bob@example.com',
+        'alice@example.com',
+      ]);
       const search = await f
         .post('/Users/.search', {
           schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
@@ -368,7 +473,11 @@ describe('SCIM Users', () => {
         })
         .expect(200);
       expect(search.body).toMatchObject({ totalResults: 2, startIndex: 2, itemsPerPage: 1 });
-      expect(search.body.Resources[0]).toEqual({ schemas: [USER], id: ids['carol@other.org'], userName: 'carol@other.org' });
+      expect(search.body.Resources[0]).toEqual({
+        schemas: [USER],
+        id: ids['carol@other.org'],
+        userName: 'carol@other.org',
+      });
     });
 
     it('projects attributes and excludedAttributes on every response', async () => {
@@ -386,7 +495,9 @@ describe('SCIM Users', () => {
       expect(without.body).toHaveProperty('id', id);
       expect(without.body).not.toHaveProperty('meta');
       expect(without.body).toHaveProperty('userName', 'alice@example.com');
-      const patched = await f.patch(`/Users/${id}?attributes=title`, patchOp({ op: 'replace', path: 'title', value: 'Lead' })).expect(200);
+      const patched = await f
+        .patch(`/Users/${id}?attributes=title`, patchOp({ op: 'replace', path: 'title', value: 'Lead' }))
+        .expect(200);
       expect(patched.body).toEqual({ schemas: [USER], id, title: 'Lead' });
     });
   });
@@ -397,8 +508,14 @@ describe('SCIM Users', () => {
       const res = await api.get(`/Users/${user.id}`).expect(200);
       expect(res.headers.etag).toBe('W/"1"');
       await api.get(`/Users/${user.id}`).set('If-None-Match', 'W/"1"').expect(304);
-      await api.patch(`/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'A' })).set('If-Match', 'W/"9"').expect(412);
-      const ok = await api.patch(`/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'A' })).set('If-Match', 'W/"1"').expect(200);
+      await api
+        .patch(`/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'A' }))
+        .set('If-Match', 'W/"9"')
+        .expect(412);
+      const ok = await api
+        .patch(`/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'A' }))
+        .set('If-Match', 'W/"1"')
+        .expect(200);
       expect(ok.headers.etag).toBe('W/"2"');
       await api.get(`/Users/${user.id}`).set('If-None-Match', 'W/"1"').expect(200);
       await api.put(`/Users/${user.id}`, oktaUser('etag@acme.com')).set('If-Match', 'W/"1"').expect(412);
@@ -408,10 +525,17 @@ describe('SCIM Users', () => {
   });
 
   it('gives exactly one 201 and nineteen 409 for 20 concurrent POSTs of one userName', async () => {
-    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => api.post('/Users', oktaUser(i % 2 ? 'RACE@acme.com' : 'race@acme.com')).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.post('/Users', oktaUser(i % 2 ? 'RACE@acme.com' : 'race@acme.com')).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    const rows = await t.db.query(`SELECT count(*)::int AS n FROM scim_user WHERE tenant_id = $1 AND lower(user_name) = 'race@acme.com'`, [tenant.id]);
+    const rows = await t.db.query(
+      `SELECT count(*)::int AS n FROM scim_user WHERE tenant_id = $1 AND lower(user_name) = 'race@acme.com'`,
+      [tenant.id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -420,7 +544,9 @@ describe('SCIM Users', () => {
     const other = await createTenant(t);
     const b = scim(t, other);
     await b.get(`/Users/${user.id}`).expect(404);
-    const list = await b.get('/Users?filter=' + encodeURIComponent('userName eq "private@acme.com"')).expect(200);
+    const list = await b
+      .get('/Users?filter=' + encodeURIComponent('userName eq "private@acme.com"'))
+      .expect(200);
     expect(list.body.totalResults).toBe(0);
     await b.put(`/Users/${user.id}`, oktaUser('private@acme.com')).expect(404);
     await b.patch(`/Users/${user.id}`, patchOp({ op: 'replace', value: { active: false } })).expect(404);

@@ -21,6 +21,7 @@ export async function resolveDatabase(config: AppConfig): Promise<DatabaseTarget
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: false,
+    installExtensions: false,
   };
   if (config.databaseUrl) {
     return {

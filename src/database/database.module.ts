@@ -16,7 +16,11 @@ class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
 
 @Module({
   providers: [
-    { provide: DATABASE_TARGET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveDatabase(config) },
+    {
+      provide: DATABASE_TARGET,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => resolveDatabase(config),
+    },
     EmbeddedDatabaseLifecycle,
   ],
   exports: [DATABASE_TARGET],

@@ -34,7 +34,8 @@ export class DiscoveryService {
         {
           type: 'oauthbearertoken',
           name: 'OAuth Bearer Token',
-          description: "Authentication with a tenant's bearer token (Authorization: Bearer rcs_…), issued by the admin API.",
+          description:
+            "Authentication with a tenant's bearer token (Authorization: Bearer rcs_…), issued by the admin API.",
           specUri: 'https://www.rfc-editor.org/info/rfc6750',
           primary: true,
         },

@@ -12,7 +12,10 @@ const DESCRIPTION = `Rollcall is a multi-tenant SCIM 2.0 (RFC 7643, RFC 7644) pr
 Every error is a SCIM Error document (\`urn:ietf:params:scim:api:messages:2.0:Error\`).`;
 
 /** The OpenAPI document, generated from the controllers; `npm run openapi` writes it to openapi.json. */
-export function buildOpenApiDocument(app: INestApplication, registry: SchemaRegistry = app.get(SchemaRegistry)): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  registry: SchemaRegistry = app.get(SchemaRegistry),
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Rollcall')
     .setDescription(DESCRIPTION)

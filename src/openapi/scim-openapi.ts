@@ -17,16 +17,29 @@ export function scimSchemaRef(name: ScimComponent): { $ref: string } {
 }
 
 export const SCIM_PROJECTION_QUERIES: [ApiQueryOptions, ApiQueryOptions] = [
-  { name: 'attributes', required: false, description: 'Comma-separated attributes to return (RFC 7644 §3.4.2.5).' },
+  {
+    name: 'attributes',
+    required: false,
+    description: 'Comma-separated attributes to return (RFC 7644 §3.4.2.5).',
+  },
   { name: 'excludedAttributes', required: false, description: 'Comma-separated attributes to leave out.' },
 ];
 
 /** The query parameters of a SCIM list (RFC 7644 §3.4.2). */
 export const SCIM_LIST_QUERIES = applyDecorators(
-  ApiQuery({ name: 'filter', required: false, description: 'A SCIM filter, e.g. userName eq "jane@acme.com".' }),
+  ApiQuery({
+    name: 'filter',
+    required: false,
+    description: 'A SCIM filter, e.g. userName eq "jane@acme.com".',
+  }),
   ApiQuery({ name: 'sortBy', required: false }),
   ApiQuery({ name: 'sortOrder', required: false, enum: ['ascending', 'descending'] }),
-  ApiQuery({ name: 'startIndex', required: false, type: Number, description: '1-based index of the first result.' }),
+  ApiQuery({
+    name: 'startIndex',
+    required: false,
+    type: Number,
+    description: '1-based index of the first result.',
+  }),
   ApiQuery({
     name: 'count',
     required: false,
@@ -42,7 +55,9 @@ function attributeSchema(attribute: AttributeDefinition): SchemaObject {
     attribute.type === 'complex'
       ? {
           type: 'object',
-          properties: Object.fromEntries((attribute.subAttributes ?? []).map((s) => [s.name, attributeSchema(s)])),
+          properties: Object.fromEntries(
+            (attribute.subAttributes ?? []).map((s) => [s.name, attributeSchema(s)]),
+          ),
         }
       : {
           string: { type: 'string' },
@@ -53,7 +68,8 @@ function attributeSchema(attribute: AttributeDefinition): SchemaObject {
           decimal: { type: 'number' },
           dateTime: { type: 'string', format: 'date-time' },
         }[attribute.type];
-  if (attribute.canonicalValues && attribute.type !== 'complex') single.example = attribute.canonicalValues[0];
+  if (attribute.canonicalValues && attribute.type !== 'complex')
+    single.example = attribute.canonicalValues[0];
   const schema: SchemaObject = attribute.multiValued ? { type: 'array', items: single } : single;
   schema.description = attribute.description;
   if (attribute.mutability === 'readOnly') schema.readOnly = true;
@@ -108,7 +124,11 @@ export function scimComponents(registry: SchemaRegistry): Record<string, SchemaO
             type: 'object',
             required: ['op'],
             properties: {
-              op: { type: 'string', enum: ['add', 'remove', 'replace'], description: 'Any case is accepted.' },
+              op: {
+                type: 'string',
+                enum: ['add', 'remove', 'replace'],
+                description: 'Any case is accepted.',
+              },
               path: { type: 'string', example: 'emails[type eq "work"].value' },
               value: { description: 'Any JSON value' },
             },

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
   process.env.RUN_MIGRATIONS = 'false';
   delete process.env.SCIM_EXTENSIONS_FILE;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: false, preview: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: false,
+    preview: true,
+    abortOnError: false,
+  });
   const document = buildOpenApiDocument(app, createSchemaRegistry(null));
   writeFileSync(join(__dirname, '..', '..', 'openapi.json'), JSON.stringify(document, null, 2) + '\n');
   await app.close();

@@ -9,7 +9,13 @@ export class UserEntity {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column({ type: 'bigint', generatedIdentity: 'ALWAYS', generated: 'identity', insert: false, update: false })
+  @Column({
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    generated: 'identity',
+    insert: false,
+    update: false,
+  })
   seq: string;
 
   @Column('text', { name: 'user_name' })

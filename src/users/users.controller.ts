@@ -1,5 +1,26 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedTenant, TenantScoped } from '../auth/auth.decorators';
 import { readSearchRequest, withResourceHeaders } from '../scim/http/scim-response';
@@ -19,7 +40,10 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a User (RFC 7644 §3.3)', description: 'userName must be unique in the tenant, whatever its case (409 uniqueness).' })
+  @ApiOperation({
+    summary: 'Create a User (RFC 7644 §3.3)',
+    description: 'userName must be unique in the tenant, whatever its case (409 uniqueness).',
+  })
   @ApiBody({ schema: scimSchemaRef('User') })
   @ApiResponse({ status: 201, schema: scimSchemaRef('User') })
   @ApiQuery(SCIM_PROJECTION_QUERIES[0])
@@ -70,7 +94,10 @@ export class UsersController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Replace a User (RFC 7644 §3.5.1)', description: 'Attributes left out are cleared; id, meta and groups are ignored.' })
+  @ApiOperation({
+    summary: 'Replace a User (RFC 7644 §3.5.1)',
+    description: 'Attributes left out are cleared; id, meta and groups are ignored.',
+  })
   @ApiBody({ schema: scimSchemaRef('User') })
   @ApiResponse({ status: 200, schema: scimSchemaRef('User') })
   async replace(
@@ -81,11 +108,17 @@ export class UsersController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ScimObject> {
-    return withResourceHeaders(res, await this.users.replace(tenantId, id, body, ifMatch, parseProjection(query)));
+    return withResourceHeaders(
+      res,
+      await this.users.replace(tenantId, id, body, ifMatch, parseProjection(query)),
+    );
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Modify a User with PATCH operations (RFC 7644 §3.5.2)', description: 'All operations apply in one transaction, or none do. Answers 200 with the User.' })
+  @ApiOperation({
+    summary: 'Modify a User with PATCH operations (RFC 7644 §3.5.2)',
+    description: 'All operations apply in one transaction, or none do. Answers 200 with the User.',
+  })
   @ApiBody({ schema: scimSchemaRef('PatchOp') })
   @ApiResponse({ status: 200, schema: scimSchemaRef('User') })
   async patch(
@@ -96,13 +129,20 @@ export class UsersController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ScimObject> {
-    return withResourceHeaders(res, await this.users.patch(tenantId, id, body, ifMatch, parseProjection(query)));
+    return withResourceHeaders(
+      res,
+      await this.users.patch(tenantId, id, body, ifMatch, parseProjection(query)),
+    );
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a User and its group memberships' })
-  remove(@AuthenticatedTenant() tenantId: string, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  remove(
+    @AuthenticatedTenant() tenantId: string,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
     return this.users.remove(tenantId, id, ifMatch);
   }
 }

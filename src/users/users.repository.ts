@@ -56,7 +56,8 @@ export function returnedRows<T>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
-const COLUMNS = 'u.id, u.user_name, u.external_id, u.active, u.data, u.version, u.created_at, u.last_modified';
+const COLUMNS =
+  'u.id, u.user_name, u.external_id, u.active, u.data, u.version, u.created_at, u.last_modified';
 
 /** All SQL on `scim_user`. Every statement is scoped by the tenant id, its first parameter. */
 @Injectable()
@@ -73,10 +74,15 @@ export class UsersRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${COLUMNS}`,
       [tenantId, id, user.userName, user.externalId, user.active, user.data, user.passwordHash ?? null, now],
     );
-    return rows[0] as UserRow;
+    return rows[0];
   }
 
-  async find(tenantId: string, id: string, m: EntityManager = this.dataSource.manager, forUpdate = false): Promise<UserRow | null> {
+  async find(
+    tenantId: string,
+    id: string,
+    m: EntityManager = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<UserRow | null> {
     const rows: UserRow[] = await m.query(
       `SELECT ${COLUMNS} FROM scim_user u WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [tenantId, id],
@@ -86,14 +92,15 @@ export class UsersRepository {
 
   async update(m: EntityManager, tenantId: string, id: string, user: UserWrite, now: Date): Promise<UserRow> {
     const params: unknown[] = [tenantId, id, user.userName, user.externalId, user.active, user.data, now];
-    const password = user.passwordHash === undefined ? '' : `, password_hash = $${params.push(user.passwordHash)}`;
+    const password =
+      user.passwordHash === undefined ? '' : `, password_hash = $${params.push(user.passwordHash)}`;
     const result: unknown = await m.query(
       `UPDATE scim_user AS u SET user_name = $3, external_id = $4, active = $5, data = $6, last_modified = $7,
               version = u.version + 1${password}
         WHERE u.tenant_id = $1 AND u.id = $2 RETURNING ${COLUMNS}`,
       params,
     );
-    return returnedRows<UserRow>(result)[0] as UserRow;
+    return returnedRows<UserRow>(result)[0];
   }
 
   async delete(m: EntityManager, tenantId: string, id: string): Promise<void> {
@@ -104,12 +111,20 @@ export class UsersRepository {
    * One page of a query. `where` and `orderBy` were built by the SCIM core on `params`, whose first
    * value is the tenant id; the page is `limit` rows after `offset`, in a stable order.
    */
-  async search(params: SqlParams, where: string | null, orderBy: string | null, descending: boolean, offset: number, limit: number): Promise<{ rows: UserRow[]; total: number }> {
+  async search(
+    params: SqlParams,
+    where: string | null,
+    orderBy: string | null,
+    descending: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: UserRow[]; total: number }> {
     const condition = `u.tenant_id = $1${where ? ` AND ${where}` : ''}`;
-    const [{ total }] = (await this.dataSource.query(
+    const counted: Array<{ total: number }> = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM scim_user u WHERE ${condition}`,
       params.values,
-    )) as Array<{ total: number }>;
+    );
+    const total = counted[0]?.total ?? 0;
     if (limit === 0 || total <= offset) return { rows: [], total };
     const direction = descending ? 'DESC' : 'ASC';
     const order = orderBy ? `${orderBy} ${direction} NULLS LAST, u.seq ${direction}` : `u.seq ${direction}`;

@@ -45,7 +45,9 @@ export class UsersService {
   async create(tenantId: string, body: unknown, projection: Projection): Promise<ScimResult> {
     const input = readResource(this.schema, body);
     const write = await this.toWrite(input.data, input.writeOnly, true);
-    const row = await this.users.transaction((m) => this.users.insert(m, tenantId, randomUUID(), write, this.now()));
+    const row = await this.users.transaction((m) =>
+      this.users.insert(m, tenantId, randomUUID(), write, this.now()),
+    );
     return this.result(tenantId, row, projection);
   }
 
@@ -60,15 +62,30 @@ export class UsersService {
 
   async list(tenantId: string, query: ListQuery): Promise<ListResponse<ScimObject>> {
     const params = new SqlParams([tenantId]);
-    const where = query.filter ? new FilterToSql(this.schema, USER_STORAGE, params).translate(query.filter) : null;
+    const where = query.filter
+      ? new FilterToSql(this.schema, USER_STORAGE, params).translate(query.filter)
+      : null;
     const orderBy = query.sortBy ? sortExpression(this.schema, USER_STORAGE, query.sortBy, params) : null;
-    const { rows, total } = await this.users.search(params, where, orderBy, query.sortOrder === 'descending', query.startIndex - 1, query.count);
+    const { rows, total } = await this.users.search(
+      params,
+      where,
+      orderBy,
+      query.sortOrder === 'descending',
+      query.startIndex - 1,
+      query.count,
+    );
     const resources = await this.render(tenantId, rows, query);
     return listResponse(resources, total, query.startIndex);
   }
 
   /** PUT: the body replaces every client-managed attribute; those left out are cleared. */
-  async replace(tenantId: string, id: string, body: unknown, ifMatch: string | undefined, projection: Projection): Promise<ScimResult> {
+  async replace(
+    tenantId: string,
+    id: string,
+    body: unknown,
+    ifMatch: string | undefined,
+    projection: Projection,
+  ): Promise<ScimResult> {
     const input = readResource(this.schema, body);
     const row = await this.users.transaction(async (m) => {
       const current = await this.requireForUpdate(m, tenantId, id);
@@ -81,7 +98,13 @@ export class UsersService {
     return this.result(tenantId, row, projection);
   }
 
-  async patch(tenantId: string, id: string, body: unknown, ifMatch: string | undefined, projection: Projection): Promise<ScimResult> {
+  async patch(
+    tenantId: string,
+    id: string,
+    body: unknown,
+    ifMatch: string | undefined,
+    projection: Projection,
+  ): Promise<ScimResult> {
     const operations = readPatchRequest(body);
     const row = await this.users.transaction(async (m) => {
       const current = await this.requireForUpdate(m, tenantId, id);
@@ -123,7 +146,12 @@ export class UsersService {
       externalId: typeof data.externalId === 'string' ? data.externalId : null,
       active: data.active === true,
       data,
-      passwordHash: typeof password === 'string' ? await hashPassword(password) : password === null || creating ? null : undefined,
+      passwordHash:
+        typeof password === 'string'
+          ? await hashPassword(password)
+          : password === null || creating
+            ? null
+            : undefined,
     };
   }
 
@@ -137,7 +165,11 @@ export class UsersService {
 
   private async result(tenantId: string, row: UserRow, projection: Projection): Promise<ScimResult> {
     const [resource] = await this.render(tenantId, [row], projection);
-    return { resource: resource as ScimObject, version: row.version, location: this.location(tenantId, row.id) };
+    return {
+      resource: resource,
+      version: row.version,
+      location: this.location(tenantId, row.id),
+    };
   }
 
   /** Builds SCIM Users from rows; reads group memberships only when `groups` is to be returned. */
@@ -145,7 +177,12 @@ export class UsersService {
     const view = new ResponseProjection(this.schema, projection);
     const groupsAttribute = this.schema.coreAttribute('groups');
     const wantGroups = groupsAttribute !== undefined && view.includes(null, groupsAttribute);
-    const memberships = wantGroups ? await this.users.groupsOf(tenantId, rows.map((r) => r.id)) : [];
+    const memberships = wantGroups
+      ? await this.users.groupsOf(
+          tenantId,
+          rows.map((r) => r.id),
+        )
+      : [];
     return rows.map((row) => {
       const { data } = row;
       const groups = memberships
@@ -172,7 +209,9 @@ export class UsersService {
         },
       };
       const projected = view.apply(resource);
-      const extensions = this.schema.extensions.map((e) => e.id).filter((urn) => projected[urn] !== undefined);
+      const extensions = this.schema.extensions
+        .map((e) => e.id)
+        .filter((urn) => projected[urn] !== undefined);
       return { ...projected, schemas: [USER_SCHEMA, ...extensions] };
     });
   }

@@ -34,7 +34,11 @@ export function admin(t: TestApp) {
   const auth = { Authorization: `Bearer ${ADMIN_KEY}` };
   return {
     get: (url: string) => t.http.get(url).set(auth),
-    post: (url: string, body?: object) => t.http.post(url).set(auth).send(body ?? {}),
+    post: (url: string, body?: object) =>
+      t.http
+        .post(url)
+        .set(auth)
+        .send(body ?? {}),
     patch: (url: string, body: object) => t.http.patch(url).set(auth).send(body),
     delete: (url: string) => t.http.delete(url).set(auth),
   };
@@ -52,7 +56,9 @@ let counter = 0;
 /** A fresh tenant with one token, so every test file owns its data and can run again on one database. */
 export async function createTenant(t: TestApp, seatLimit: number | null = null): Promise<TestTenant> {
   counter += 1;
-  const created = await admin(t).post('/admin/tenants', { name: `Test tenant ${counter}`, seatLimit }).expect(201);
+  const created = await admin(t)
+    .post('/admin/tenants', { name: `Test tenant ${counter}`, seatLimit })
+    .expect(201);
   const id = created.body.id as string;
   const token = await admin(t).post(`/admin/tenants/${id}/tokens`, { description: 'test' }).expect(201);
   return { id, token: token.body.token as string, base: `/scim/v2/${id}` };
@@ -65,7 +71,11 @@ export function scim(t: TestApp, tenant: TestTenant) {
   return {
     get: (path: string) => t.http.get(url(path)).set(headers),
     post: (path: string, body: unknown) =>
-      t.http.post(url(path)).set(headers).set('Content-Type', `${SCIM_JSON}; charset=utf-8`).send(JSON.stringify(body)),
+      t.http
+        .post(url(path))
+        .set(headers)
+        .set('Content-Type', `${SCIM_JSON}; charset=utf-8`)
+        .send(JSON.stringify(body)),
     put: (path: string, body: unknown) =>
       t.http.put(url(path)).set(headers).set('Content-Type', SCIM_JSON).send(JSON.stringify(body)),
     patch: (path: string, body: unknown) =>

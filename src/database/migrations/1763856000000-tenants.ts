@@ -10,7 +10,8 @@ export class Tenants1763856000000 implements MigrationInterface {
         name text NOT NULL,
         seat_limit integer CHECK (seat_limit >= 0),
         enabled boolean NOT NULL DEFAULT true,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- millisecond precision, so the admin API's (createdAt, id) cursor round-trips exactly
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT tenant_pkey PRIMARY KEY (id)
       )`);

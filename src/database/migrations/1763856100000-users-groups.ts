@@ -46,7 +46,9 @@ export class UsersGroups1763856100000 implements MigrationInterface {
         CONSTRAINT scim_group_pkey PRIMARY KEY (tenant_id, id),
         CONSTRAINT scim_group_tenant_fkey FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE UNIQUE INDEX scim_group_display_name_key ON scim_group (tenant_id, lower(display_name))`);
+    await q.query(
+      `CREATE UNIQUE INDEX scim_group_display_name_key ON scim_group (tenant_id, lower(display_name))`,
+    );
     await q.query(`CREATE INDEX scim_group_external_id_idx ON scim_group (tenant_id, external_id)`);
     await q.query(`CREATE INDEX scim_group_last_modified_idx ON scim_group (tenant_id, last_modified)`);
     await q.query(`CREATE UNIQUE INDEX scim_group_seq_key ON scim_group (tenant_id, seq)`);
@@ -76,7 +78,9 @@ export class UsersGroups1763856100000 implements MigrationInterface {
           REFERENCES scim_group (tenant_id, id) ON DELETE CASCADE,
         CONSTRAINT group_group_member_not_self CHECK (group_id <> member_group_id)
       )`);
-    await q.query(`CREATE INDEX group_group_member_member_idx ON group_group_member (tenant_id, member_group_id)`);
+    await q.query(
+      `CREATE INDEX group_group_member_member_idx ON group_group_member (tenant_id, member_group_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -96,7 +96,9 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const driver: DatabaseErrorShape = error?.driverError ?? error;
     switch (driver?.code) {
       case '23505':
-        return ScimError.conflict(UNIQUE_CONSTRAINT_DETAILS[driver.constraint ?? ''] ?? DEFAULT_UNIQUE_DETAIL);
+        return ScimError.conflict(
+          UNIQUE_CONSTRAINT_DETAILS[driver.constraint ?? ''] ?? DEFAULT_UNIQUE_DETAIL,
+        );
       case '40001':
       case '40P01':
       case '55P03':

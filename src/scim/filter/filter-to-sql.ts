@@ -80,7 +80,9 @@ export class FilterToSql {
     }
     const relation = this.storage.relations[path.attribute.name.toLowerCase()];
     if (relation) {
-      const inner = this.elementFilter(filter.valFilter, path, (sub) => this.relationLeaf(relation, sub, filter.attrPath));
+      const inner = this.elementFilter(filter.valFilter, path, (sub) =>
+        this.relationLeaf(relation, sub, filter.attrPath),
+      );
       return `EXISTS (SELECT 1 FROM ${relation.from} WHERE ${relation.correlate} AND ${inner})`;
     }
     const inner = this.elementFilter(filter.valFilter, path, (sub) => {
@@ -91,7 +93,11 @@ export class FilterToSql {
   }
 
   /** Translates the filter inside brackets, whose attribute names are sub-attributes of `parent`. */
-  private elementFilter(filter: Filter, parent: ResolvedPath, leafOf: (sub: AttributeDefinition) => Leaf): string {
+  private elementFilter(
+    filter: Filter,
+    parent: ResolvedPath,
+    leafOf: (sub: AttributeDefinition) => Leaf,
+  ): string {
     switch (filter.op) {
       case 'and':
       case 'or':
@@ -101,7 +107,9 @@ export class FilterToSql {
       case '[]':
         throw invalid('a value filter cannot be nested inside another');
       default: {
-        const sub = parent.attribute.subAttributes?.find((s) => s.name.toLowerCase() === filter.attrPath.toLowerCase());
+        const sub = parent.attribute.subAttributes?.find(
+          (s) => s.name.toLowerCase() === filter.attrPath.toLowerCase(),
+        );
         if (!sub) throw invalid(`"${filter.attrPath}" is not a sub-attribute of ${parent.attribute.name}`);
         return this.compare(filter, sub, leafOf(sub), filter.attrPath);
       }
@@ -112,7 +120,13 @@ export class FilterToSql {
     const path = this.schema.resolveAttribute(filter.attrPath, 'invalidFilter');
     const name = canonicalName(path).toLowerCase();
     const column = this.storage.columns[name];
-    if (column) return this.compare(filter, path.subAttribute ?? path.attribute, { kind: 'column', column }, filter.attrPath);
+    if (column)
+      return this.compare(
+        filter,
+        path.subAttribute ?? path.attribute,
+        { kind: 'column', column },
+        filter.attrPath,
+      );
 
     if (path.attribute.multiValued) {
       // `emails.value eq "x"` or `emails eq "x"`: some element's value matches (RFC 7644 §3.4.2.2).
@@ -123,13 +137,14 @@ export class FilterToSql {
       }
       const sub = path.subAttribute ?? path.attribute.subAttributes?.find((s) => s.name === 'value');
       if (relation) {
-        if (filter.op === 'pr' && !path.subAttribute) return `EXISTS (SELECT 1 FROM ${relation.from} WHERE ${relation.correlate})`;
+        if (filter.op === 'pr' && !path.subAttribute)
+          return `EXISTS (SELECT 1 FROM ${relation.from} WHERE ${relation.correlate})`;
         if (!sub) throw invalid(`"${filter.attrPath}" cannot be compared`);
         const leaf = this.relationLeaf(relation, sub, filter.attrPath);
         return `EXISTS (SELECT 1 FROM ${relation.from} WHERE ${relation.correlate} AND ${this.compare(filter, sub, leaf, filter.attrPath)})`;
       }
       if (!path.attribute.subAttributes) {
-        const leaf: Leaf = { kind: 'json', text: '(e.v #>> \'{}\')', json: 'e.v' };
+        const leaf: Leaf = { kind: 'json', text: "(e.v #>> '{}')", json: 'e.v' };
         return `EXISTS (SELECT 1 FROM ${this.elements(path)} AS e(v) WHERE ${this.compare(filter, path.attribute, leaf, filter.attrPath)})`;
       }
       if (!sub) throw invalid(`"${filter.attrPath}" cannot be compared`);
@@ -141,7 +156,11 @@ export class FilterToSql {
       throw invalid(`"${filter.attrPath}" is complex: compare one of its sub-attributes`);
     }
     const keys = this.params.add(this.jsonKeys(path));
-    const leaf: Leaf = { kind: 'json', text: `(${this.storage.data} #>> ${keys}::text[])`, json: `(${this.storage.data} #> ${keys}::text[])` };
+    const leaf: Leaf = {
+      kind: 'json',
+      text: `(${this.storage.data} #>> ${keys}::text[])`,
+      json: `(${this.storage.data} #> ${keys}::text[])`,
+    };
     return this.compare(filter, path.subAttribute ?? path.attribute, leaf, filter.attrPath);
   }
 
@@ -169,7 +188,12 @@ export class FilterToSql {
     return `jsonb_array_elements(CASE WHEN jsonb_typeof(${array}) = 'array' THEN ${array} ELSE '[]'::jsonb END)`;
   }
 
-  private compare(filter: Compare | Suffix, attribute: AttributeDefinition, leaf: Leaf, attrPath: string): string {
+  private compare(
+    filter: Compare | Suffix,
+    attribute: AttributeDefinition,
+    leaf: Leaf,
+    attrPath: string,
+  ): string {
     if (filter.op === 'pr') return this.present(leaf, attribute);
     const value = filter.compValue;
     if (value === null) {
@@ -195,14 +219,22 @@ export class FilterToSql {
 
   private present(leaf: Leaf, attribute: AttributeDefinition): string {
     if (leaf.kind === 'column') {
-      return leaf.column.kind === 'text' ? `(${leaf.column.sql} IS NOT NULL AND ${leaf.column.sql} <> '')` : `(${leaf.column.sql} IS NOT NULL)`;
+      return leaf.column.kind === 'text'
+        ? `(${leaf.column.sql} IS NOT NULL AND ${leaf.column.sql} <> '')`
+        : `(${leaf.column.sql} IS NOT NULL)`;
     }
     const json = leaf.json;
     if (attribute.type === 'complex') return `(jsonb_typeof(${json}) = 'object' AND ${json} <> '{}'::jsonb)`;
     return `(jsonb_typeof(${json}) IS NOT NULL AND jsonb_typeof(${json}) <> 'null' AND ${json} <> '""'::jsonb)`;
   }
 
-  private compareColumn(op: Compare['op'], attribute: AttributeDefinition, column: SqlColumn, value: string | number | boolean, attrPath: string): string {
+  private compareColumn(
+    op: Compare['op'],
+    attribute: AttributeDefinition,
+    column: SqlColumn,
+    value: string | number | boolean,
+    attrPath: string,
+  ): string {
     switch (column.kind) {
       case 'uuid':
         if (op === 'eq') return isUuid(value) ? `${column.sql} = ${this.params.add(value)}::uuid` : 'false';
@@ -236,7 +268,12 @@ export class FilterToSql {
     }
   }
 
-  private compareBoolean(op: Compare['op'], textExpr: string, value: string | number | boolean, attrPath: string): string {
+  private compareBoolean(
+    op: Compare['op'],
+    textExpr: string,
+    value: string | number | boolean,
+    attrPath: string,
+  ): string {
     const normalized = typeof value === 'string' ? value.toLowerCase() : value;
     if (normalized !== true && normalized !== false && normalized !== 'true' && normalized !== 'false') {
       throw invalid(`"${attrPath}" is boolean: compare it with true or false`);
@@ -247,23 +284,35 @@ export class FilterToSql {
     throw invalid(`"${op}" cannot compare the boolean "${attrPath}"`);
   }
 
-  private compareNumber(op: Compare['op'], textExpr: string, value: string | number | boolean, attrPath: string): string {
+  private compareNumber(
+    op: Compare['op'],
+    textExpr: string,
+    value: string | number | boolean,
+    attrPath: string,
+  ): string {
     if (typeof value !== 'number') throw invalid(`"${attrPath}" is a number: compare it with a number`);
-    if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`"${op}" cannot compare the number "${attrPath}"`);
+    if (op === 'co' || op === 'sw' || op === 'ew')
+      throw invalid(`"${op}" cannot compare the number "${attrPath}"`);
     const param = this.params.add(value);
     if (op === 'ne') return `(${textExpr} IS NULL OR (${textExpr})::numeric <> ${param}::numeric)`;
     return `(${textExpr})::numeric ${SQL_OPERATOR[op]} ${param}::numeric`;
   }
 
-  private compareDateTime(op: Compare['op'], expr: string, value: string | number | boolean, attrPath: string, isColumn = false): string {
+  private compareDateTime(
+    op: Compare['op'],
+    expr: string,
+    value: string | number | boolean,
+    attrPath: string,
+    isColumn = false,
+  ): string {
     if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
       throw invalid(`"${attrPath}" is a dateTime: compare it with a date such as "2011-05-13T04:42:34Z"`);
     }
-    if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`"${op}" cannot compare the dateTime "${attrPath}"`);
+    if (op === 'co' || op === 'sw' || op === 'ew')
+      throw invalid(`"${op}" cannot compare the dateTime "${attrPath}"`);
     const left = isColumn ? expr : `(${expr})::timestamptz`;
     const param = `${this.params.add(new Date(value).toISOString())}::timestamptz`;
     if (op === 'ne') return `(${left} IS NULL OR ${left} <> ${param})`;
     return `${left} ${SQL_OPERATOR[op]} ${param}`;
   }
 }
-

@@ -20,8 +20,11 @@ export function withResourceHeaders(
 export function readSearchRequest(body: unknown): RawListQuery {
   if (!isObject(body)) throw ScimError.badRequest('invalidSyntax', 'The request body must be a JSON object');
   const schemas = body.schemas;
-  if (Array.isArray(schemas) && !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === SEARCH_REQUEST.toLowerCase())) {
+  if (
+    Array.isArray(schemas) &&
+    !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === SEARCH_REQUEST.toLowerCase())
+  ) {
     throw ScimError.badRequest('invalidSyntax', `schemas must include "${SEARCH_REQUEST}"`);
   }
-  return body as RawListQuery;
+  return body;
 }

@@ -3,21 +3,25 @@ import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition } from '../schema/attribute';
 import { isObject } from '../resource/attribute-values';
 
+function scalar(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function compareValues(sub: AttributeDefinition, actual: unknown, expected: unknown): number | null {
   if (actual === undefined || actual === null) return null;
-  if (sub.type === 'dateTime') return Date.parse(String(actual)) - Date.parse(String(expected));
+  if (sub.type === 'dateTime') return Date.parse(scalar(actual)) - Date.parse(scalar(expected));
   if (sub.type === 'integer' || sub.type === 'decimal') return Number(actual) - Number(expected);
   if (sub.type === 'boolean') {
     const e = typeof expected === 'string' ? expected.toLowerCase() === 'true' : expected;
     return actual === e ? 0 : 1;
   }
-  const a = sub.caseExact ? String(actual) : String(actual).toLowerCase();
-  const b = sub.caseExact ? String(expected) : String(expected).toLowerCase();
+  const a = sub.caseExact ? scalar(actual) : scalar(actual).toLowerCase();
+  const b = sub.caseExact ? scalar(expected) : scalar(expected).toLowerCase();
   return a === b ? 0 : a < b ? -1 : 1;
 }
 
 function text(sub: AttributeDefinition, value: unknown): string {
-  return sub.caseExact ? String(value) : String(value).toLowerCase();
+  return sub.caseExact ? scalar(value) : scalar(value).toLowerCase();
 }
 
 /**
@@ -38,12 +42,16 @@ export function elementMatches(filter: Filter, element: unknown, parent: Attribu
   }
   const sub = parent.subAttributes?.find((s) => s.name.toLowerCase() === filter.attrPath.toLowerCase());
   if (!sub) {
-    throw ScimError.badRequest('invalidPath', `"${filter.attrPath}" is not a sub-attribute of ${parent.name}`);
+    throw ScimError.badRequest(
+      'invalidPath',
+      `"${filter.attrPath}" is not a sub-attribute of ${parent.name}`,
+    );
   }
   const actual = element[sub.name];
   if (filter.op === 'pr') return actual !== undefined && actual !== null && actual !== '';
   const expected = filter.compValue;
-  if (expected === null) return filter.op === 'eq' ? actual === undefined : filter.op === 'ne' && actual !== undefined;
+  if (expected === null)
+    return filter.op === 'eq' ? actual === undefined : filter.op === 'ne' && actual !== undefined;
   switch (filter.op) {
     case 'co':
       return actual != null && text(sub, actual).includes(text(sub, expected));

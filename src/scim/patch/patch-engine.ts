@@ -79,16 +79,24 @@ export class PatchEngine {
     }
     const parsed = parsePatchPath(operation.path);
     const resolved = this.schema.resolve(parsed.attrPath);
-    if (!resolved) throw ScimError.badRequest('invalidPath', `path "${operation.path}" names no attribute of ${this.schema.name}`);
+    if (!resolved)
+      throw ScimError.badRequest(
+        'invalidPath',
+        `path "${operation.path}" names no attribute of ${this.schema.name}`,
+      );
     if (!isResolvedPath(resolved)) {
-      if (parsed.filter) throw ScimError.badRequest('invalidPath', `path "${operation.path}" filters a schema`);
+      if (parsed.filter)
+        throw ScimError.badRequest('invalidPath', `path "${operation.path}" filters a schema`);
       if (operation.op === 'remove') delete result.data[resolved.schema.id];
       else this.applyObject(result, operation.op, operation.value, resolved.schema.id);
       return;
     }
     if (parsed.subAttr) {
-      if (resolved.subAttribute) throw ScimError.badRequest('invalidPath', `path "${operation.path}" is too deep`);
-      const sub = resolved.attribute.subAttributes?.find((s) => s.name.toLowerCase() === parsed.subAttr?.toLowerCase());
+      if (resolved.subAttribute)
+        throw ScimError.badRequest('invalidPath', `path "${operation.path}" is too deep`);
+      const sub = resolved.attribute.subAttributes?.find(
+        (s) => s.name.toLowerCase() === parsed.subAttr?.toLowerCase(),
+      );
       if (!sub) throw ScimError.badRequest('invalidPath', `path "${operation.path}" names no sub-attribute`);
       resolved.subAttribute = sub;
     }
@@ -96,13 +104,20 @@ export class PatchEngine {
   }
 
   /** add/replace with a value object: each key is a path (`name.givenName`, `urn:…:department`). */
-  private applyObject(result: PatchResult, op: PatchOpName, value: unknown, extensionUrn: string | null): void {
-    if (!isObject(value)) throw ScimError.badRequest('invalidValue', `${op} without a path needs an object value`);
+  private applyObject(
+    result: PatchResult,
+    op: PatchOpName,
+    value: unknown,
+    extensionUrn: string | null,
+  ): void {
+    if (!isObject(value))
+      throw ScimError.badRequest('invalidValue', `${op} without a path needs an object value`);
     for (const [key, item] of Object.entries(value)) {
       if (extensionUrn === null && IGNORED_WITHOUT_PATH.has(key.toLowerCase())) continue;
       const path = extensionUrn ? `${extensionUrn}:${key}` : key;
       const resolved = this.schema.resolve(path);
-      if (!resolved) throw ScimError.badRequest('invalidPath', `"${key}" is not an attribute of ${this.schema.name}`);
+      if (!resolved)
+        throw ScimError.badRequest('invalidPath', `"${key}" is not an attribute of ${this.schema.name}`);
       if (!isResolvedPath(resolved)) {
         this.applyObject(result, op, item, resolved.schema.id);
         continue;
@@ -160,7 +175,7 @@ export class PatchEngine {
   ): void {
     const name = attribute.name;
     if (sub) {
-      const parent = isObject(container[name]) ? (container[name] as ScimObject) : {};
+      const parent = isObject(container[name]) ? container[name] : {};
       if (op === 'remove' || isAbsent(value) || value === '') delete parent[sub.name];
       else parent[sub.name] = coerceSimple(sub, value, label);
       if (Object.keys(parent).length > 0) container[name] = parent;
@@ -174,7 +189,8 @@ export class PatchEngine {
     if (attribute.type === 'complex') {
       const incoming = coerceComplex(attribute, value, label);
       // RFC 7644 §3.5.2.3: sub-attributes not named in the value are left unchanged.
-      const merged = incoming === null ? null : { ...(isObject(container[name]) ? container[name] : {}), ...incoming };
+      const merged =
+        incoming === null ? null : { ...(isObject(container[name]) ? container[name] : {}), ...incoming };
       if (merged === null) delete container[name];
       else container[name] = merged;
       return;
@@ -199,14 +215,22 @@ export class PatchEngine {
         if (op === 'remove') delete element[sub.name];
         else element[sub.name] = coerceSimple(sub, value, label);
       }
-      this.setList(container, name, current.filter((e) => !isObject(e) || Object.keys(e).length > 0));
+      this.setList(
+        container,
+        name,
+        current.filter((e) => !isObject(e) || Object.keys(e).length > 0),
+      );
       return;
     }
     if (op === 'remove') {
       if (isAbsent(value)) delete container[name];
       else {
         const doomed = (coerceValue(attribute, value, label) as unknown[] | null) ?? [];
-        this.setList(container, name, current.filter((e) => !doomed.some((d) => sameElement(e, d))));
+        this.setList(
+          container,
+          name,
+          current.filter((e) => !doomed.some((d) => sameElement(e, d))),
+        );
       }
       return;
     }
@@ -230,7 +254,10 @@ export class PatchEngine {
     label: string,
   ): void {
     if (!attribute.multiValued || attribute.type !== 'complex') {
-      throw ScimError.badRequest('invalidPath', `path "${label}" filters an attribute that is not multi-valued and complex`);
+      throw ScimError.badRequest(
+        'invalidPath',
+        `path "${label}" filters an attribute that is not multi-valued and complex`,
+      );
     }
     const list = Array.isArray(container[attribute.name]) ? (container[attribute.name] as unknown[]) : [];
     const matches = list.filter((e) => elementMatches(filter, e, attribute)) as ScimObject[];
@@ -247,7 +274,9 @@ export class PatchEngine {
     }
     if (op === 'remove') {
       if (sub) for (const m of matches) delete m[sub.name];
-      const kept = sub ? list.filter((e) => !isObject(e) || Object.keys(e).length > 0) : list.filter((e) => !matches.includes(e as ScimObject));
+      const kept = sub
+        ? list.filter((e) => !isObject(e) || Object.keys(e).length > 0)
+        : list.filter((e) => !matches.includes(e as ScimObject));
       this.setList(container, attribute.name, kept);
       return;
     }
@@ -260,7 +289,8 @@ export class PatchEngine {
         if (isObject(incoming)) Object.assign(m, incoming);
       }
     }
-    if (matches.some((m) => m.primary === true)) this.clearPrimary(list.filter((e) => !matches.includes(e as ScimObject)));
+    if (matches.some((m) => m.primary === true))
+      this.clearPrimary(list.filter((e) => !matches.includes(e as ScimObject)));
     this.setList(container, attribute.name, list);
   }
 
@@ -271,7 +301,9 @@ export class PatchEngine {
     value: unknown,
     label: string,
   ): RelationChange {
-    const values = isAbsent(value) ? null : ((coerceValue(attribute, value, label) as ScimObject[] | null) ?? []);
+    const values = isAbsent(value)
+      ? null
+      : ((coerceValue(attribute, value, label) as ScimObject[] | null) ?? []);
     if (op === 'remove') return { attribute: attribute.name, action: 'remove', values, filter };
     if (filter) throw ScimError.badRequest('invalidPath', `${op} on "${label}" cannot take a value filter`);
     return { attribute: attribute.name, action: op, values: values ?? [] };
@@ -304,7 +336,12 @@ export class PatchEngine {
     }
   }
 
-  private diff(before: ScimObject, after: ScimObject, writeOnly: ScimObject, relations: RelationChange[]): string[] {
+  private diff(
+    before: ScimObject,
+    after: ScimObject,
+    writeOnly: ScimObject,
+    relations: RelationChange[],
+  ): string[] {
     const changed = new Set<string>();
     const compare = (a: ScimObject, b: ScimObject, prefix: string) => {
       for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {

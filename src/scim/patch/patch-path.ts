@@ -28,7 +28,8 @@ export function parsePatchPath(path: string): PatchPath {
   }
   if (close === -1) throw invalidPath(path, 'has "[" without a matching "]"');
   const rest = path.slice(close + 1).trim();
-  if (rest !== '' && !/^\.[A-Za-z$][\w$-]*$/.test(rest)) throw invalidPath(path, 'has text after "]" that is not a sub-attribute');
+  if (rest !== '' && !/^\.[A-Za-z$][\w$-]*$/.test(rest))
+    throw invalidPath(path, 'has text after "]" that is not a sub-attribute');
   let filter: Filter;
   try {
     filter = parseFilter(path.slice(open + 1, close));

@@ -17,7 +17,10 @@ export const MAX_PATCH_OPERATIONS = 1000;
 export function readPatchRequest(body: unknown): PatchOperation[] {
   if (!isObject(body)) throw ScimError.badRequest('invalidSyntax', 'The request body must be a JSON object');
   const schemas = body.schemas;
-  if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP.toLowerCase())) {
+  if (
+    !Array.isArray(schemas) ||
+    !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP.toLowerCase())
+  ) {
     throw ScimError.badRequest('invalidSyntax', `schemas must include "${PATCH_OP}"`);
   }
   const operations = body.Operations ?? body.operations;

@@ -10,5 +10,11 @@ export interface ListResponse<T> {
 }
 
 export function listResponse<T>(resources: T[], totalResults: number, startIndex: number): ListResponse<T> {
-  return { schemas: [LIST_RESPONSE], totalResults, startIndex, itemsPerPage: resources.length, Resources: resources };
+  return {
+    schemas: [LIST_RESPONSE],
+    totalResults,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
 }

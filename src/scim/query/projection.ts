@@ -49,7 +49,10 @@ export class ResponseProjection {
     projection: Projection,
   ) {
     this.included = select(schema, projection.attributes);
-    this.excluded = projection.attributes.length > 0 ? new Map() : select(schema, projection.excludedAttributes);
+    this.excluded =
+      projection.attributes.length > 0
+        ? new Map<string, true | Set<string>>()
+        : select(schema, projection.excludedAttributes);
   }
 
   /** Whether the attribute appears in responses at all; lets services skip loading it (e.g. members). */
@@ -109,7 +112,10 @@ export class ResponseProjection {
   }
 
   /** null: leave out; true: keep whole; a function: keep the sub-attributes it accepts. */
-  private decision(urn: string | null, attribute: AttributeDefinition): null | true | ((sub: AttributeDefinition) => boolean) {
+  private decision(
+    urn: string | null,
+    attribute: AttributeDefinition,
+  ): null | true | ((sub: AttributeDefinition) => boolean) {
     if (attribute.returned === 'never') return null;
     if (attribute.returned === 'always') return true;
     const key = keyOf(urn, attribute.name);

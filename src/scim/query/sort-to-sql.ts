@@ -7,18 +7,29 @@ import { canonicalName, ResourceSchema } from '../schema/resource-schema';
  * The ORDER BY expression for `sortBy` (RFC 7644 §3.4.2.3): strings that are not caseExact sort
  * case-insensitively; a multi-valued attribute sorts by its primary (else first) value.
  */
-export function sortExpression(schema: ResourceSchema, storage: ResourceStorage, sortBy: string, params: SqlParams): string {
+export function sortExpression(
+  schema: ResourceSchema,
+  storage: ResourceStorage,
+  sortBy: string,
+  params: SqlParams,
+): string {
   const path = schema.resolveAttribute(sortBy, 'invalidValue');
   const column = storage.columns[canonicalName(path).toLowerCase()];
   const leaf = path.subAttribute ?? path.attribute;
-  if (leaf.type === 'complex') throw ScimError.badRequest('invalidValue', `sortBy "${sortBy}" names a complex attribute`);
+  if (leaf.type === 'complex')
+    throw ScimError.badRequest('invalidValue', `sortBy "${sortBy}" names a complex attribute`);
   const fold = (sql: string) => (leaf.type === 'string' && !leaf.caseExact ? `lower(${sql})` : sql);
   if (column) return fold(column.kind === 'text' ? column.sql : `${column.sql}`);
   if (storage.relations[path.attribute.name.toLowerCase()]) {
     throw ScimError.badRequest('invalidValue', `sortBy "${sortBy}" is not sortable`);
   }
   const base = [...(path.extension && path.schema ? [path.schema.id] : []), path.attribute.name];
-  const cast = leaf.type === 'integer' || leaf.type === 'decimal' ? '::numeric' : leaf.type === 'dateTime' ? '::timestamptz' : '';
+  const cast =
+    leaf.type === 'integer' || leaf.type === 'decimal'
+      ? '::numeric'
+      : leaf.type === 'dateTime'
+        ? '::timestamptz'
+        : '';
   if (path.attribute.multiValued) {
     const array = `(${storage.data} #> ${params.add(base)}::text[])`;
     const sub = params.add(path.subAttribute?.name ?? 'value');

@@ -34,7 +34,8 @@ export function coerceSimple(attribute: AttributeDefinition, value: unknown, lab
       return value;
     case 'boolean':
       if (typeof value === 'boolean') return value;
-      if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+      if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === 'true';
       throw wrongType(label, 'true or false');
     case 'integer':
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw wrongType(label, 'an integer');
@@ -57,7 +58,11 @@ export function coerceSimple(attribute: AttributeDefinition, value: unknown, lab
  * read-only ones (set by the server) ignored. A bare string stands for `{"value": …}`, as Entra sends
  * the manager.
  */
-export function coerceComplex(attribute: AttributeDefinition, value: unknown, label: string): ScimObject | null {
+export function coerceComplex(
+  attribute: AttributeDefinition,
+  value: unknown,
+  label: string,
+): ScimObject | null {
   const subs = attribute.subAttributes ?? [];
   if (typeof value === 'string' && subs.some((s) => s.name === 'value')) {
     return value === '' ? null : { value };
@@ -66,7 +71,8 @@ export function coerceComplex(attribute: AttributeDefinition, value: unknown, la
   const out: ScimObject = {};
   for (const [key, raw] of Object.entries(value)) {
     const sub = subs.find((s) => s.name.toLowerCase() === key.toLowerCase());
-    if (!sub) throw ScimError.badRequest('invalidSyntax', `${label}.${key} is not an attribute of ${attribute.name}`);
+    if (!sub)
+      throw ScimError.badRequest('invalidSyntax', `${label}.${key} is not an attribute of ${attribute.name}`);
     if (sub.mutability === 'readOnly' || isAbsent(raw)) continue;
     out[sub.name] = coerceSimple(sub, raw, `${label}.${sub.name}`);
   }
@@ -75,7 +81,9 @@ export function coerceComplex(attribute: AttributeDefinition, value: unknown, la
 
 /** A single value of the attribute (one element, for multi-valued attributes). */
 export function coerceElement(attribute: AttributeDefinition, value: unknown, label: string): unknown {
-  return attribute.type === 'complex' ? coerceComplex(attribute, value, label) : coerceSimple(attribute, value, label);
+  return attribute.type === 'complex'
+    ? coerceComplex(attribute, value, label)
+    : coerceSimple(attribute, value, label);
 }
 
 /** A whole attribute value; a multi-valued attribute given one value gets a list of one. */

@@ -33,7 +33,8 @@ export function readResource(schema: ResourceSchema, body: unknown): ResourceInp
       continue;
     }
     const attribute = extension ? schema.extensionAttribute(extension.id, rest) : schema.coreAttribute(rest);
-    if (!attribute) throw ScimError.badRequest('invalidSyntax', `"${key}" is not an attribute of ${schema.name}`);
+    if (!attribute)
+      throw ScimError.badRequest('invalidSyntax', `"${key}" is not an attribute of ${schema.name}`);
     if (extension) {
       const target = (data[extension.id] ??= {}) as ScimObject;
       storeAttribute(attribute, value, `${extension.id}:${attribute.name}`, target, writeOnly);
@@ -52,7 +53,10 @@ export function readResource(schema: ResourceSchema, body: unknown): ResourceInp
 
 function checkSchemas(schema: ResourceSchema, schemas: unknown): void {
   if (!Array.isArray(schemas) || schemas.some((s) => typeof s !== 'string')) {
-    throw ScimError.badRequest('invalidSyntax', `schemas must be a list that includes "${schema.coreSchema.id}"`);
+    throw ScimError.badRequest(
+      'invalidSyntax',
+      `schemas must be a list that includes "${schema.coreSchema.id}"`,
+    );
   }
   // Other URIs are tolerated: Entra adds its own group schema URI that names no attribute.
   if (!schemas.some((s: string) => s.toLowerCase() === schema.coreSchema.id.toLowerCase())) {
@@ -60,11 +64,17 @@ function checkSchemas(schema: ResourceSchema, schemas: unknown): void {
   }
 }
 
-function readAttributes(schema: SchemaDefinition, value: ScimObject, prefix: string, writeOnly: ScimObject): ScimObject {
+function readAttributes(
+  schema: SchemaDefinition,
+  value: ScimObject,
+  prefix: string,
+  writeOnly: ScimObject,
+): ScimObject {
   const out: ScimObject = {};
   for (const [key, raw] of Object.entries(value)) {
     const attribute = schema.attributes.find((a) => a.name.toLowerCase() === key.toLowerCase());
-    if (!attribute) throw ScimError.badRequest('invalidSyntax', `"${prefix}:${key}" is not an attribute of ${schema.name}`);
+    if (!attribute)
+      throw ScimError.badRequest('invalidSyntax', `"${prefix}:${key}" is not an attribute of ${schema.name}`);
     storeAttribute(attribute, raw, `${prefix}:${attribute.name}`, out, writeOnly);
   }
   return out;

@@ -1,13 +1,6 @@
 /** RFC 7643 §2.3 data types and §7 attribute characteristics. */
 export type AttributeType =
-  | 'string'
-  | 'boolean'
-  | 'decimal'
-  | 'integer'
-  | 'dateTime'
-  | 'reference'
-  | 'complex'
-  | 'binary';
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'complex' | 'binary';
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
 export type Returned = 'always' | 'never' | 'default' | 'request';
 export type Uniqueness = 'none' | 'server' | 'global';
@@ -95,7 +88,12 @@ export function complex(
 export function multiValued(
   name: string,
   description: string,
-  value: { type?: AttributeType; referenceTypes?: string[]; canonicalTypes?: string[]; extra?: AttributeDefinition[] },
+  value: {
+    type?: AttributeType;
+    referenceTypes?: string[];
+    canonicalTypes?: string[];
+    extra?: AttributeDefinition[];
+  },
   options: Options = {},
 ): AttributeDefinition {
   const valueAttr = attribute('value', value.type ?? 'string', `The value of the ${name} entry.`, {

@@ -26,7 +26,9 @@ export const COMMON_ATTRIBUTES: AttributeDefinition[] = [
       attribute('created', 'dateTime', 'When the resource was added to the service provider.', {
         mutability: 'readOnly',
       }),
-      attribute('lastModified', 'dateTime', 'When the resource was last updated.', { mutability: 'readOnly' }),
+      attribute('lastModified', 'dateTime', 'When the resource was last updated.', {
+        mutability: 'readOnly',
+      }),
       attribute('location', 'reference', 'The URI of the resource.', {
         caseExact: true,
         mutability: 'readOnly',
@@ -54,28 +56,45 @@ export const USER_SCHEMA_DEFINITION: SchemaDefinition = {
       uniqueness: 'server',
     }),
     complex('name', "The components of the user's real name.", [
-        nameSub('formatted', 'The full name, including all middle names, titles, and suffixes, formatted for display.'),
-        nameSub('familyName', 'The family name of the User, or last name.'),
-        nameSub('givenName', 'The given name of the User, or first name.'),
-        nameSub('middleName', 'The middle name(s) of the User.'),
-        nameSub('honorificPrefix', 'The honorific prefix(es) of the User, or title.'),
-        nameSub('honorificSuffix', 'The honorific suffix(es) of the User, or suffix.'),
-      ]),
+      nameSub(
+        'formatted',
+        'The full name, including all middle names, titles, and suffixes, formatted for display.',
+      ),
+      nameSub('familyName', 'The family name of the User, or last name.'),
+      nameSub('givenName', 'The given name of the User, or first name.'),
+      nameSub('middleName', 'The middle name(s) of the User.'),
+      nameSub('honorificPrefix', 'The honorific prefix(es) of the User, or title.'),
+      nameSub('honorificSuffix', 'The honorific suffix(es) of the User, or suffix.'),
+    ]),
     attribute('displayName', 'string', 'The name of the User, suitable for display to end-users.'),
     attribute('nickName', 'string', 'The casual way to address the user in real life.'),
-    attribute('profileUrl', 'reference', "A fully qualified URL pointing to a page representing the User's online profile.", {
-      referenceTypes: ['external'],
-    }),
-    attribute('title', 'string', "The user's title, such as \"Vice President\"."),
+    attribute(
+      'profileUrl',
+      'reference',
+      "A fully qualified URL pointing to a page representing the User's online profile.",
+      {
+        referenceTypes: ['external'],
+      },
+    ),
+    attribute('title', 'string', 'The user\'s title, such as "Vice President".'),
     attribute('userType', 'string', 'The relationship between the organization and the user.'),
-    attribute('preferredLanguage', 'string', "The User's preferred written or spoken language (RFC 7231 Accept-Language)."),
+    attribute(
+      'preferredLanguage',
+      'string',
+      "The User's preferred written or spoken language (RFC 7231 Accept-Language).",
+    ),
     attribute('locale', 'string', "The User's default location for localization, e.g. en-US."),
     attribute('timezone', 'string', "The User's time zone in IANA format, e.g. America/Los_Angeles."),
     attribute('active', 'boolean', "The User's administrative status: false deactivates the User."),
-    attribute('password', 'string', "The User's cleartext password, write-only: stored only as a salted hash.", {
-      mutability: 'writeOnly',
-      returned: 'never',
-    }),
+    attribute(
+      'password',
+      'string',
+      "The User's cleartext password, write-only: stored only as a salted hash.",
+      {
+        mutability: 'writeOnly',
+        returned: 'never',
+      },
+    ),
     multiValued('emails', 'Email addresses for the user.', { canonicalTypes: ['work', 'home', 'other'] }),
     multiValued('phoneNumbers', 'Phone numbers for the User.', {
       canonicalTypes: ['work', 'home', 'mobile', 'fax', 'pager', 'other'],
@@ -134,12 +153,14 @@ export const ENTERPRISE_USER_SCHEMA_DEFINITION: SchemaDefinition = {
     attribute('division', 'string', 'Identifies the name of a division.'),
     attribute('department', 'string', 'Identifies the name of a department.'),
     complex('manager', "The User's manager.", [
-        attribute('value', 'string', 'The id of the SCIM resource representing the User\'s manager.'),
-        attribute('$ref', 'reference', "The URI of the SCIM resource representing the User's manager.", {
-          referenceTypes: ['User'],
-        }),
-        attribute('displayName', 'string', "The displayName of the User's manager.", { mutability: 'readOnly' }),
-      ]),
+      attribute('value', 'string', "The id of the SCIM resource representing the User's manager."),
+      attribute('$ref', 'reference', "The URI of the SCIM resource representing the User's manager.", {
+        referenceTypes: ['User'],
+      }),
+      attribute('displayName', 'string', "The displayName of the User's manager.", {
+        mutability: 'readOnly',
+      }),
+    ]),
   ],
 };
 

@@ -26,7 +26,13 @@ function fail(file: string, where: string, message: string): never {
   throw new ConfigError(`SCIM_EXTENSIONS_FILE ${file}: ${where}: ${message}`);
 }
 
-function oneOf<T extends string>(file: string, where: string, value: unknown, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  file: string,
+  where: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
     fail(file, where, `must be one of ${allowed.join(', ')}`);
@@ -80,7 +86,9 @@ function parseAttribute(file: string, where: string, input: unknown, depth: numb
     if (!Array.isArray(a.subAttributes) || a.subAttributes.length === 0) {
       fail(file, `${at} subAttributes`, 'a complex attribute needs a non-empty list of subAttributes');
     }
-    definition.subAttributes = a.subAttributes.map((s, i) => parseAttribute(file, `${at} subAttributes[${i}]`, s, 1));
+    definition.subAttributes = a.subAttributes.map((s, i) =>
+      parseAttribute(file, `${at} subAttributes[${i}]`, s, 1),
+    );
   }
   return definition;
 }
@@ -103,11 +111,17 @@ export function readExtensionsFile(file: string, reserved: string[]): DeclaredEx
   return schemas.map((input, index) => {
     const where = `schemas[${index}]`;
     const s = (input ?? {}) as Json;
-    if (typeof s.id !== 'string' || !URN.test(s.id)) fail(file, `${where} id`, 'must be a URN such as urn:example:params:scim:schemas:extension:acme:2.0:User');
+    if (typeof s.id !== 'string' || !URN.test(s.id))
+      fail(
+        file,
+        `${where} id`,
+        'must be a URN such as urn:example:params:scim:schemas:extension:acme:2.0:User',
+      );
     if (seen.has(s.id.toLowerCase())) fail(file, `${where} id`, `${s.id} is already defined`);
     seen.add(s.id.toLowerCase());
     if (s.resourceType !== 'User') fail(file, `${where} resourceType`, 'must be "User"');
-    if (!Array.isArray(s.attributes) || s.attributes.length === 0) fail(file, `${where} attributes`, 'must be a non-empty list');
+    if (!Array.isArray(s.attributes) || s.attributes.length === 0)
+      fail(file, `${where} attributes`, 'must be a non-empty list');
     const attributes = s.attributes.map((a, i) => parseAttribute(file, `${where} attributes[${i}]`, a, 0));
     const names = new Set<string>();
     for (const a of attributes) {

@@ -25,7 +25,10 @@ function byName(attributes: AttributeDefinition[]): Map<string, AttributeDefinit
 export class ResourceSchema {
   private readonly core: Map<string, AttributeDefinition>;
   private readonly common = byName(COMMON_ATTRIBUTES);
-  private readonly extensionsByUrn: Map<string, { schema: SchemaDefinition; attributes: Map<string, AttributeDefinition> }>;
+  private readonly extensionsByUrn: Map<
+    string,
+    { schema: SchemaDefinition; attributes: Map<string, AttributeDefinition> }
+  >;
 
   constructor(
     readonly type: ResourceTypeDefinition,
@@ -34,7 +37,10 @@ export class ResourceSchema {
   ) {
     this.core = byName(coreSchema.attributes);
     this.extensionsByUrn = new Map(
-      extensions.map((schema) => [schema.id.toLowerCase(), { schema, attributes: byName(schema.attributes) }]),
+      extensions.map((schema) => [
+        schema.id.toLowerCase(),
+        { schema, attributes: byName(schema.attributes) },
+      ]),
     );
   }
 

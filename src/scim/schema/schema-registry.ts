@@ -1,6 +1,10 @@
 import { ScimError } from '../errors/scim-error';
 import { ResourceTypeDefinition, SchemaDefinition } from './attribute';
-import { ENTERPRISE_USER_SCHEMA_DEFINITION, GROUP_SCHEMA_DEFINITION, USER_SCHEMA_DEFINITION } from './core-schemas';
+import {
+  ENTERPRISE_USER_SCHEMA_DEFINITION,
+  GROUP_SCHEMA_DEFINITION,
+  USER_SCHEMA_DEFINITION,
+} from './core-schemas';
 import { DeclaredExtension, readExtensionsFile } from './extensions-file';
 import { ResourceSchema } from './resource-schema';
 import { GROUP_SCHEMA, USER_SCHEMA } from './urns';
@@ -45,7 +49,11 @@ export class SchemaRegistry {
         schema: core.id,
         schemaExtensions: own.map((e) => ({ schema: e.schema.id, required: e.required })),
       };
-      return new ResourceSchema(type, core, own.map((e) => e.schema));
+      return new ResourceSchema(
+        type,
+        core,
+        own.map((e) => e.schema),
+      );
     };
     this.resources = new Map([
       ['user', build('User', '/Users', 'User Account', USER_SCHEMA_DEFINITION)],

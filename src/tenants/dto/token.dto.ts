@@ -21,7 +21,10 @@ export class TokenDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'rcs_AbC12xYz', description: 'The first characters of the token, to tell tokens apart.' })
+  @ApiProperty({
+    example: 'rcs_AbC12xYz',
+    description: 'The first characters of the token, to tell tokens apart.',
+  })
   prefix: string;
 
   @ApiProperty({ nullable: true, type: String })
@@ -33,11 +36,18 @@ export class TokenDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   expiresAt: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Updated at most once a minute.' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Updated at most once a minute.',
+  })
   lastUsedAt: string | null;
 }
 
 export class CreatedTokenDto extends TokenDto {
-  @ApiProperty({ description: 'The bearer token. It is shown in this response only and cannot be read again.' })
+  @ApiProperty({
+    description: 'The bearer token. It is shown in this response only and cannot be read again.',
+  })
   token: string;
 }
