@@ -59,16 +59,19 @@ export class FilterToSql {
   ) {}
 
   translate(filter: Filter): string {
+    return this.logical(filter, (f) => (f.op === '[]' ? this.valuePath(f) : this.comparison(f)));
+  }
+
+  /** and / or / not over conditions; `leaf` translates everything else. */
+  private logical(filter: Filter, leaf: (f: Compare | Suffix | ValuePath) => string): string {
     switch (filter.op) {
       case 'and':
       case 'or':
-        return `(${filter.filters.map((f) => this.translate(f)).join(filter.op === 'and' ? ' AND ' : ' OR ')})`;
+        return `(${filter.filters.map((f) => this.logical(f, leaf)).join(filter.op === 'and' ? ' AND ' : ' OR ')})`;
       case 'not':
-        return `(NOT COALESCE(${this.translate(filter.filter)}, false))`;
-      case '[]':
-        return this.valuePath(filter);
+        return `(NOT COALESCE(${this.logical(filter.filter, leaf)}, false))`;
       default:
-        return this.comparison(filter);
+        return leaf(filter);
     }
   }
 
@@ -98,22 +101,14 @@ export class FilterToSql {
     parent: ResolvedPath,
     leafOf: (sub: AttributeDefinition) => Leaf,
   ): string {
-    switch (filter.op) {
-      case 'and':
-      case 'or':
-        return `(${filter.filters.map((f) => this.elementFilter(f, parent, leafOf)).join(filter.op === 'and' ? ' AND ' : ' OR ')})`;
-      case 'not':
-        return `(NOT COALESCE(${this.elementFilter(filter.filter, parent, leafOf)}, false))`;
-      case '[]':
-        throw invalid('a value filter cannot be nested inside another');
-      default: {
-        const sub = parent.attribute.subAttributes?.find(
-          (s) => s.name.toLowerCase() === filter.attrPath.toLowerCase(),
-        );
-        if (!sub) throw invalid(`"${filter.attrPath}" is not a sub-attribute of ${parent.attribute.name}`);
-        return this.compare(filter, sub, leafOf(sub), filter.attrPath);
-      }
-    }
+    return this.logical(filter, (f) => {
+      if (f.op === '[]') throw invalid('a value filter cannot be nested inside another');
+      const sub = parent.attribute.subAttributes?.find(
+        (s) => s.name.toLowerCase() === f.attrPath.toLowerCase(),
+      );
+      if (!sub) throw invalid(`"${f.attrPath}" is not a sub-attribute of ${parent.attribute.name}`);
+      return this.compare(f, sub, leafOf(sub), f.attrPath);
+    });
   }
 
   private comparison(filter: Compare | Suffix): string {
