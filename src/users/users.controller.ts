@@ -86,11 +86,12 @@ export class UsersController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ScimObject | undefined> {
-    if (ifNoneMatch && notModified(ifNoneMatch, await this.users.version(tenantId, id))) {
+    const result = await this.users.get(tenantId, id, parseProjection(query));
+    if (notModified(ifNoneMatch, result.version)) {
       res.status(304);
       return undefined;
     }
-    return withResourceHeaders(res, await this.users.get(tenantId, id, parseProjection(query)));
+    return withResourceHeaders(res, result);
   }
 
   @Put(':id')

@@ -55,11 +55,6 @@ export class UsersService {
     return this.result(tenantId, await this.require(tenantId, id), projection);
   }
 
-  /** Only the version, for If-None-Match, without building the resource. */
-  async version(tenantId: string, id: string): Promise<number> {
-    return (await this.require(tenantId, id)).version;
-  }
-
   async list(tenantId: string, query: ListQuery): Promise<ListResponse<ScimObject>> {
     const params = new SqlParams([tenantId]);
     const where = query.filter
@@ -88,8 +83,7 @@ export class UsersService {
   ): Promise<ScimResult> {
     const input = readResource(this.schema, body);
     const row = await this.users.transaction(async (m) => {
-      const current = await this.requireForUpdate(m, tenantId, id);
-      checkIfMatch(ifMatch, current.version);
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch);
       // PUT without `active` keeps the current state rather than reading the omission as a deactivation.
       if (input.data.active === undefined) input.data.active = current.active;
       const write = await this.toWrite(input.data, input.writeOnly, false);
@@ -107,8 +101,7 @@ export class UsersService {
   ): Promise<ScimResult> {
     const operations = readPatchRequest(body);
     const row = await this.users.transaction(async (m) => {
-      const current = await this.requireForUpdate(m, tenantId, id);
-      checkIfMatch(ifMatch, current.version);
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch);
       const patched = this.patchEngine.apply(current.data, operations);
       if (patched.changed.length === 0) return current;
       const write = await this.toWrite(patched.data, patched.writeOnly, false);
@@ -119,22 +112,28 @@ export class UsersService {
 
   async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
     await this.users.transaction(async (m) => {
-      const current = await this.requireForUpdate(m, tenantId, id);
-      checkIfMatch(ifMatch, current.version);
+      await this.lockForWrite(m, tenantId, id, ifMatch);
       await this.users.delete(m, tenantId, id);
     });
   }
 
-  private async require(tenantId: string, id: string): Promise<UserRow> {
-    const row = isUuid(id) ? await this.users.find(tenantId, id) : null;
+  /** The user, or 404; with a transaction's manager, the row is locked until it ends. */
+  private async require(tenantId: string, id: string, m?: EntityManager): Promise<UserRow> {
+    const row = isUuid(id) ? await this.users.find(tenantId, id, m, m !== undefined) : null;
     if (!row) throw ScimError.notFound(`User ${id} not found`);
     return row;
   }
 
-  private async requireForUpdate(m: EntityManager, tenantId: string, id: string): Promise<UserRow> {
-    const row = isUuid(id) ? await this.users.find(tenantId, id, m, true) : null;
-    if (!row) throw ScimError.notFound(`User ${id} not found`);
-    return row;
+  /** Locks the user for a write and checks If-Match against its version. */
+  private async lockForWrite(
+    m: EntityManager,
+    tenantId: string,
+    id: string,
+    ifMatch: string | undefined,
+  ): Promise<UserRow> {
+    const current = await this.require(tenantId, id, m);
+    checkIfMatch(ifMatch, current.version);
+    return current;
   }
 
   /** Copies the looked-up attributes into their columns; `active` defaults to true (RFC 7643 §4.1.1). */
