@@ -22,6 +22,7 @@ export const USER_STORAGE: ResourceStorage = {
       columns: { value: { sql: 'gm.group_id', kind: 'uuid' } },
     },
   },
+  indexedValues: { emails: "scim_lower_values(u.data -> 'emails')" },
 };
 
 export interface UserRow {
@@ -84,7 +85,7 @@ export class UsersRepository {
     forUpdate = false,
   ): Promise<UserRow | null> {
     const rows: UserRow[] = await m.query(
-      `SELECT ${COLUMNS} FROM scim_user u WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM scim_user u WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR NO KEY UPDATE' : ''}`,
       [tenantId, id],
     );
     return rows[0] ?? null;
@@ -103,7 +104,14 @@ export class UsersRepository {
     return returnedRows<UserRow>(result)[0];
   }
 
-  async delete(m: EntityManager, tenantId: string, id: string): Promise<void> {
+  /** Deletes the user; its memberships go with it (foreign keys), and its groups get a new version. */
+  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<void> {
+    await m.query(
+      `UPDATE scim_group g SET version = g.version + 1, last_modified = $3
+         FROM group_user_member gm
+        WHERE gm.tenant_id = $1 AND gm.user_id = $2 AND g.tenant_id = $1 AND g.id = gm.group_id`,
+      [tenantId, id, now],
+    );
     await m.query(`DELETE FROM scim_user WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   }
 

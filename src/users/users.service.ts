@@ -113,7 +113,7 @@ export class UsersService {
   async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
     await this.users.transaction(async (m) => {
       await this.lockForWrite(m, tenantId, id, ifMatch);
-      await this.users.delete(m, tenantId, id);
+      await this.users.delete(m, tenantId, id, this.now());
     });
   }
 

@@ -32,6 +32,11 @@ export interface ResourceStorage {
   data: string;
   columns: Record<string, SqlColumn>;
   relations: Record<string, SqlRelation>;
+  /**
+   * Multi-valued attributes (lower-case name) whose lower-cased `value`s an index covers, as the
+   * indexed SQL expression yielding text[]: `emails.value eq "…"` becomes `expr @> ARRAY[…]`.
+   */
+  indexedValues?: Record<string, string>;
 }
 
 type Leaf = { kind: 'column'; column: SqlColumn } | { kind: 'json'; text: string; json: string };
@@ -62,6 +67,17 @@ export class FilterToSql {
     return this.logical(filter, (f) => (f.op === '[]' ? this.valuePath(f) : this.comparison(f)));
   }
 
+  /**
+   * The filter of a PATCH path such as `members[value eq "…"]`, as a condition on the rows of the
+   * relation that stores the attribute (its columns, without the correlation to a resource).
+   */
+  translateRelationFilter(attrPath: string, filter: Filter): string {
+    const path = this.schema.resolveAttribute(attrPath, 'invalidPath');
+    const relation = this.storage.relations[path.attribute.name.toLowerCase()];
+    if (!relation) throw ScimError.badRequest('invalidPath', `"${attrPath}" is not stored as rows`);
+    return this.elementFilter(filter, path, (sub) => this.relationLeaf(relation, sub, attrPath));
+  }
+
   /** and / or / not over conditions; `leaf` translates everything else. */
   private logical(filter: Filter, leaf: (f: Compare | Suffix | ValuePath) => string): string {
     switch (filter.op) {
@@ -81,6 +97,8 @@ export class FilterToSql {
     if (!path.attribute.multiValued || path.subAttribute || !path.attribute.subAttributes) {
       throw invalid(`"${filter.attrPath}" is not a multi-valued complex attribute`);
     }
+    const indexed = this.indexedValue(path, filter.valFilter);
+    if (indexed) return indexed;
     const relation = this.storage.relations[path.attribute.name.toLowerCase()];
     if (relation) {
       const inner = this.elementFilter(filter.valFilter, path, (sub) =>
@@ -131,6 +149,8 @@ export class FilterToSql {
         return `(jsonb_typeof(${this.jsonPath(path)}) = 'array' AND jsonb_array_length(${this.jsonPath(path)}) > 0)`;
       }
       const sub = path.subAttribute ?? path.attribute.subAttributes?.find((s) => s.name === 'value');
+      const indexed = sub && this.indexedValue(path, { ...filter, attrPath: sub.name });
+      if (indexed) return indexed;
       if (relation) {
         if (filter.op === 'pr' && !path.subAttribute)
           return `EXISTS (SELECT 1 FROM ${relation.from} WHERE ${relation.correlate})`;
@@ -157,6 +177,15 @@ export class FilterToSql {
       json: `(${this.storage.data} #> ${keys}::text[])`,
     };
     return this.compare(filter, path.subAttribute ?? path.attribute, leaf, filter.attrPath);
+  }
+
+  /** `value eq "x"` on an attribute whose lower-cased values are indexed, as an index condition. */
+  private indexedValue(path: ResolvedPath, filter: Filter): string | null {
+    const expression = this.storage.indexedValues?.[path.attribute.name.toLowerCase()];
+    const sub = path.attribute.subAttributes?.find((s) => s.name === 'value');
+    if (!expression || !sub || sub.caseExact || filter.op !== 'eq') return null;
+    if (filter.attrPath.toLowerCase() !== 'value' || typeof filter.compValue !== 'string') return null;
+    return `${expression} @> ARRAY[${this.params.add(filter.compValue.toLowerCase())}]::text[]`;
   }
 
   private relationLeaf(relation: SqlRelation, sub: AttributeDefinition, attrPath: string): Leaf {

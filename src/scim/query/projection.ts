@@ -60,6 +60,11 @@ export class ResponseProjection {
     return this.decision(extensionUrn, attribute) !== null;
   }
 
+  /** One attribute's value as the projection returns it (undefined: left out), e.g. streamed members. */
+  applyTo(extensionUrn: string | null, attribute: AttributeDefinition, value: unknown): unknown {
+    return this.applyAttribute(extensionUrn, attribute, value);
+  }
+
   apply(resource: ScimObject): ScimObject {
     const out: ScimObject = {};
     for (const [name, value] of Object.entries(resource)) {

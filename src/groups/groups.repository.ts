@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ResourceStorage } from '../scim/filter/filter-to-sql';
+import { SqlParams } from '../scim/filter/sql-params';
+import { returnedRows } from '../users/users.repository';
+
+/** Where each Group attribute lives, for the filter and sort engines (alias `g`). */
+export const GROUP_STORAGE: ResourceStorage = {
+  data: 'g.data',
+  columns: {
+    id: { sql: 'g.id', kind: 'uuid' },
+    displayname: { sql: 'g.display_name', kind: 'text' },
+    externalid: { sql: 'g.external_id', kind: 'text' },
+    'meta.created': { sql: 'g.created_at', kind: 'timestamptz' },
+    'meta.lastmodified': { sql: 'g.last_modified', kind: 'timestamptz' },
+  },
+  relations: {
+    members: {
+      from: 'group_member gm',
+      correlate: 'gm.tenant_id = g.tenant_id AND gm.group_id = g.id',
+      columns: { value: { sql: 'gm.value', kind: 'uuid' }, type: { sql: 'gm.type', kind: 'text' } },
+    },
+  },
+};
+
+export interface GroupRow {
+  id: string;
+  display_name: string;
+  external_id: string | null;
+  data: Record<string, unknown>;
+  version: number;
+  created_at: Date;
+  last_modified: Date;
+}
+
+export interface GroupWrite {
+  displayName: string;
+  externalId: string | null;
+  data: Record<string, unknown>;
+}
+
+export type MemberType = 'User' | 'Group';
+
+/** One member of a group in a response; `index` is the group's position in the page. */
+export interface MemberRow {
+  index: number;
+  type: MemberType;
+  value: string;
+  display: string | null;
+}
+
+/** Member ids that were added or removed, by type. */
+export interface MemberIds {
+  users: string[];
+  groups: string[];
+}
+
+const COLUMNS = 'g.id, g.display_name, g.external_id, g.data, g.version, g.created_at, g.last_modified';
+
+/** Rows fetched per round trip when streaming members: bounds memory whatever the group's size. */
+const MEMBER_BATCH = 5000;
+
+/** All SQL on `scim_group` and the membership tables. Every statement is scoped by the tenant id. */
+@Injectable()
+export class GroupsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(
+    m: EntityManager,
+    tenantId: string,
+    id: string,
+    group: GroupWrite,
+    now: Date,
+  ): Promise<GroupRow> {
+    const rows: GroupRow[] = await m.query(
+      `INSERT INTO scim_group AS g (tenant_id, id, display_name, external_id, data, created_at, last_modified)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${COLUMNS}`,
+      [tenantId, id, group.displayName, group.externalId, group.data, now],
+    );
+    return rows[0];
+  }
+
+  async find(
+    tenantId: string,
+    id: string,
+    m: EntityManager = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<GroupRow | null> {
+    const rows: GroupRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM scim_group g WHERE g.tenant_id = $1 AND g.id = $2${forUpdate ? ' FOR NO KEY UPDATE' : ''}`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(
+    m: EntityManager,
+    tenantId: string,
+    id: string,
+    group: GroupWrite,
+    now: Date,
+  ): Promise<GroupRow> {
+    const result: unknown = await m.query(
+      `UPDATE scim_group AS g SET display_name = $3, external_id = $4, data = $5, last_modified = $6,
+              version = g.version + 1
+        WHERE g.tenant_id = $1 AND g.id = $2 RETURNING ${COLUMNS}`,
+      [tenantId, id, group.displayName, group.externalId, group.data, now],
+    );
+    return returnedRows<GroupRow>(result)[0];
+  }
+
+  /** Deletes the group with its memberships (foreign keys); the groups that contained it get a new version. */
+  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<void> {
+    await m.query(
+      `UPDATE scim_group g SET version = g.version + 1, last_modified = $3
+         FROM group_group_member gg
+        WHERE gg.tenant_id = $1 AND gg.member_group_id = $2 AND g.tenant_id = $1 AND g.id = gg.group_id`,
+      [tenantId, id, now],
+    );
+    await m.query(`DELETE FROM scim_group WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  }
+
+  /** One page of a query, as for Users: `where` and `orderBy` were built on `params` ($1 = tenant). */
+  async search(
+    params: SqlParams,
+    where: string | null,
+    orderBy: string | null,
+    descending: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: GroupRow[]; total: number }> {
+    const condition = `g.tenant_id = $1${where ? ` AND ${where}` : ''}`;
+    const counted: Array<{ total: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM scim_group g WHERE ${condition}`,
+      params.values,
+    );
+    const total = counted[0]?.total ?? 0;
+    if (limit === 0 || total <= offset) return { rows: [], total };
+    const direction = descending ? 'DESC' : 'ASC';
+    const order = orderBy ? `${orderBy} ${direction} NULLS LAST, g.seq ${direction}` : `g.seq ${direction}`;
+    const page = new SqlParams(params.values);
+    const rows: GroupRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM scim_group g WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
+      page.values,
+    );
+    return { rows, total };
+  }
+
+  /** Which of these ids are Users and which are Groups of the tenant; ids of neither are left out. */
+  async memberTypes(m: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, MemberType>> {
+    const rows: Array<{ id: string; type: MemberType }> = await m.query(
+      `SELECT id, 'User' AS type FROM scim_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])
+       UNION ALL
+       SELECT id, 'Group' AS type FROM scim_group WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.type]));
+  }
+
+  /**
+   * Of `candidates`, the groups that already contain `groupId`, directly or through nesting: adding
+   * one of them as a member would make a cycle.
+   */
+  async containersAmong(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    candidates: string[],
+  ): Promise<string[]> {
+    // Serialises changes to nesting within the tenant, so two requests cannot each add half a cycle.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('group-nesting:' || $1, 0))`, [tenantId]);
+    const rows: Array<{ id: string }> = await m.query(
+      `WITH RECURSIVE up(id) AS (
+         SELECT $2::uuid
+         UNION
+         SELECT gg.group_id FROM group_group_member gg JOIN up ON gg.member_group_id = up.id
+          WHERE gg.tenant_id = $1
+       )
+       SELECT id FROM up WHERE id = ANY($3::uuid[])`,
+      [tenantId, groupId, candidates],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Adds members; those already there are skipped. Returns the ids actually added. */
+  async addMembers(m: EntityManager, tenantId: string, groupId: string, ids: MemberIds): Promise<MemberIds> {
+    const users: unknown = ids.users.length
+      ? await m.query(
+          `INSERT INTO group_user_member (tenant_id, group_id, user_id)
+           SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING RETURNING user_id AS id`,
+          [tenantId, groupId, ids.users],
+        )
+      : [];
+    const groups: unknown = ids.groups.length
+      ? await m.query(
+          `INSERT INTO group_group_member (tenant_id, group_id, member_group_id)
+           SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING RETURNING member_group_id AS id`,
+          [tenantId, groupId, ids.groups],
+        )
+      : [];
+    return { users: idsOf(users), groups: idsOf(groups) };
+  }
+
+  /**
+   * Removes the members that satisfy `condition`, a condition on `gm.value` / `gm.type` built on
+   * `params` ($1 = tenant, $2 = group). Returns the ids removed.
+   */
+  async removeMembers(m: EntityManager, params: SqlParams, condition: string): Promise<MemberIds> {
+    const rows: Array<{ id: string; type: MemberType }> = await m.query(
+      `WITH doomed AS (
+         SELECT gm.value, gm.type FROM group_member gm
+          WHERE gm.tenant_id = $1 AND gm.group_id = $2 AND ${condition}
+       ), users AS (
+         DELETE FROM group_user_member x USING doomed d
+          WHERE x.tenant_id = $1 AND x.group_id = $2 AND d.type = 'User' AND x.user_id = d.value
+         RETURNING x.user_id AS id, 'User' AS type
+       ), groups AS (
+         DELETE FROM group_group_member x USING doomed d
+          WHERE x.tenant_id = $1 AND x.group_id = $2 AND d.type = 'Group' AND x.member_group_id = d.value
+         RETURNING x.member_group_id AS id, 'Group' AS type
+       )
+       SELECT id, type FROM users UNION ALL SELECT id, type FROM groups`,
+      params.values,
+    );
+    return {
+      users: rows.filter((r) => r.type === 'User').map((r) => r.id),
+      groups: rows.filter((r) => r.type === 'Group').map((r) => r.id),
+    };
+  }
+
+  /**
+   * The members of the given groups, in page order, in batches of at most MEMBER_BATCH rows read
+   * through a server-side cursor: one statement however many groups, and memory bounded however
+   * large a group is. The batches come from one snapshot.
+   */
+  async *members(tenantId: string, groupIds: string[]): AsyncGenerator<MemberRow[]> {
+    if (groupIds.length === 0) return;
+    const runner = this.dataSource.createQueryRunner('slave');
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(
+        `DECLARE member_rows NO SCROLL CURSOR FOR
+         SELECT (p.n - 1)::int AS index, m.type, m.value, m.display
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, n)
+           CROSS JOIN LATERAL (
+             SELECT 'User' AS type, gm.user_id AS value, coalesce(u.data ->> 'displayName', u.user_name) AS display
+               FROM group_user_member gm
+               JOIN scim_user u ON u.tenant_id = gm.tenant_id AND u.id = gm.user_id
+              WHERE gm.tenant_id = $1 AND gm.group_id = p.id
+             UNION ALL
+             SELECT 'Group', gg.member_group_id, sg.display_name
+               FROM group_group_member gg
+               JOIN scim_group sg ON sg.tenant_id = gg.tenant_id AND sg.id = gg.member_group_id
+              WHERE gg.tenant_id = $1 AND gg.group_id = p.id
+           ) m
+          ORDER BY p.n`,
+        [tenantId, groupIds],
+      );
+      for (;;) {
+        const rows = (await runner.query(`FETCH ${MEMBER_BATCH} FROM member_rows`)) as MemberRow[];
+        if (rows.length > 0) yield rows;
+        if (rows.length < MEMBER_BATCH) break;
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+}
+
+function idsOf(result: unknown): string[] {
+  return returnedRows<{ id: string }>(result).map((r) => r.id);
+}

@@ -1,0 +1,357 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { isUuid } from '../common/uuid';
+import { ScimError } from '../scim/errors/scim-error';
+import { FilterToSql } from '../scim/filter/filter-to-sql';
+import { SqlParams } from '../scim/filter/sql-params';
+import { ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
+import { PatchEngine, RelationChange } from '../scim/patch/patch-engine';
+import { readPatchRequest } from '../scim/patch/patch-request';
+import { ListQuery, Projection } from '../scim/query/list-query';
+import { listResponse } from '../scim/query/list-response';
+import { ResponseProjection } from '../scim/query/projection';
+import { sortExpression } from '../scim/query/sort-to-sql';
+import { isObject, ScimObject } from '../scim/resource/attribute-values';
+import { readResource } from '../scim/resource/resource-reader';
+import { checkIfMatch, etagOf } from '../scim/resource/versioning';
+import { AttributeDefinition } from '../scim/schema/attribute';
+import { ResourceSchema } from '../scim/schema/resource-schema';
+import { SchemaRegistry } from '../scim/schema/schema-registry';
+import { GROUP_SCHEMA } from '../scim/schema/urns';
+import {
+  GROUP_STORAGE,
+  GroupRow,
+  GroupsRepository,
+  MemberIds,
+  MemberRow,
+  MemberType,
+} from './groups.repository';
+
+/** A Group response: the body to stream, and the version for the ETag header. */
+export interface GroupResult {
+  body: ScimStreamBody;
+  version: number;
+  location: string;
+}
+
+/** A PATCH answer: the Group only when the request asked for it through a projection. */
+export interface GroupPatchResult extends Omit<GroupResult, 'body'> {
+  body: ScimStreamBody | null;
+}
+
+/** What a write did to the membership, for the caller (and, later, its events). */
+export interface MembershipChange {
+  added: MemberIds;
+  removed: MemberIds;
+}
+
+function noMembers(): MemberIds {
+  return { users: [], groups: [] };
+}
+
+@Injectable()
+export class GroupsService {
+  private readonly schema: ResourceSchema;
+  private readonly patchEngine: PatchEngine;
+  private readonly members: AttributeDefinition;
+
+  constructor(
+    private readonly groups: GroupsRepository,
+    registry: SchemaRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.schema = registry.resource('Group');
+    const members = this.schema.coreAttribute('members');
+    if (!members) throw new Error('the Group schema has no members attribute');
+    this.members = members;
+    this.patchEngine = new PatchEngine(this.schema, new Set(['members']));
+  }
+
+  async create(tenantId: string, body: unknown, projection: Projection): Promise<GroupResult> {
+    const { data } = readResource(this.schema, body);
+    const members = this.takeMembers(data);
+    const row = await this.groups.transaction(async (m) => {
+      const created = await this.groups.insert(m, tenantId, randomUUID(), this.toWrite(data), this.now());
+      await this.changeMembers(m, tenantId, created.id, [
+        { attribute: 'members', action: 'add', values: members },
+      ]);
+      return created;
+    });
+    return this.single(tenantId, row, projection);
+  }
+
+  async get(tenantId: string, id: string, projection: Projection): Promise<GroupResult> {
+    return this.single(tenantId, await this.require(tenantId, id), projection);
+  }
+
+  async list(tenantId: string, query: ListQuery): Promise<ScimStreamBody> {
+    const params = new SqlParams([tenantId]);
+    const where = query.filter
+      ? new FilterToSql(this.schema, GROUP_STORAGE, params).translate(query.filter)
+      : null;
+    const orderBy = query.sortBy ? sortExpression(this.schema, GROUP_STORAGE, query.sortBy, params) : null;
+    const { rows, total } = await this.groups.search(
+      params,
+      where,
+      orderBy,
+      query.sortOrder === 'descending',
+      query.startIndex - 1,
+      query.count,
+    );
+    const body = this.render(tenantId, rows, query);
+    const { Resources, ...list } = listResponse(body.resources, total, query.startIndex);
+    return { ...body, resources: Resources, list };
+  }
+
+  /** PUT: displayName, externalId and the whole member list are replaced. */
+  async replace(
+    tenantId: string,
+    id: string,
+    body: unknown,
+    ifMatch: string | undefined,
+    projection: Projection,
+  ): Promise<GroupResult> {
+    const { data } = readResource(this.schema, body);
+    const members = this.takeMembers(data);
+    const row = await this.groups.transaction(async (m) => {
+      await this.lockForWrite(m, tenantId, id, ifMatch);
+      await this.changeMembers(m, tenantId, id, [
+        { attribute: 'members', action: 'replace', values: members },
+      ]);
+      return this.groups.update(m, tenantId, id, this.toWrite(data), this.now());
+    });
+    return this.single(tenantId, row, projection);
+  }
+
+  /**
+   * PATCH: attribute changes go through the shared engine; member changes become SQL on the
+   * membership rows, costing in proportion to the members named. One transaction for all of it.
+   */
+  async patch(
+    tenantId: string,
+    id: string,
+    body: unknown,
+    ifMatch: string | undefined,
+    projection: Projection | null,
+  ): Promise<GroupPatchResult> {
+    const operations = readPatchRequest(body);
+    const row = await this.groups.transaction(async (m) => {
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch);
+      const patched = this.patchEngine.apply(current.data, operations);
+      const change = await this.changeMembers(m, tenantId, id, patched.relations);
+      const membersChanged = Object.values(change).some(
+        (ids: MemberIds) => ids.users.length + ids.groups.length,
+      );
+      const dataChanged = patched.changed.some((name) => name !== this.members.name);
+      if (!dataChanged && !membersChanged) return current;
+      return this.groups.update(m, tenantId, id, this.toWrite(patched.data), this.now());
+    });
+    if (projection) return this.single(tenantId, row, projection);
+    return { body: null, version: row.version, location: this.location(tenantId, 'Group', row.id) };
+  }
+
+  async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
+    await this.groups.transaction(async (m) => {
+      await this.lockForWrite(m, tenantId, id, ifMatch);
+      await this.groups.delete(m, tenantId, id, this.now());
+    });
+  }
+
+  private async require(tenantId: string, id: string, m?: EntityManager): Promise<GroupRow> {
+    const row = isUuid(id) ? await this.groups.find(tenantId, id, m, m !== undefined) : null;
+    if (!row) throw ScimError.notFound(`Group ${id} not found`);
+    return row;
+  }
+
+  private async lockForWrite(m: EntityManager, tenantId: string, id: string, ifMatch: string | undefined) {
+    const current = await this.require(tenantId, id, m);
+    checkIfMatch(ifMatch, current.version);
+    return current;
+  }
+
+  /** `members` of a POST/PUT body, taken out of the document: membership is kept as rows. */
+  private takeMembers(data: ScimObject): ScimObject[] {
+    const members = Array.isArray(data.members) ? (data.members as ScimObject[]) : [];
+    delete data.members;
+    return members;
+  }
+
+  private toWrite(data: ScimObject) {
+    return {
+      displayName: data.displayName as string,
+      externalId: typeof data.externalId === 'string' ? data.externalId : null,
+      data,
+    };
+  }
+
+  /** Applies member changes in order; adding what is there or removing what is not is no error. */
+  private async changeMembers(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    changes: RelationChange[],
+  ): Promise<MembershipChange> {
+    const result: MembershipChange = { added: noMembers(), removed: noMembers() };
+    const merge = (into: MemberIds, ids: MemberIds) => {
+      into.users.push(...ids.users);
+      into.groups.push(...ids.groups);
+    };
+    for (const change of changes) {
+      if (change.action === 'remove') {
+        merge(result.removed, await this.removeMembers(m, tenantId, groupId, change));
+        continue;
+      }
+      const ids = await this.resolveMembers(m, tenantId, groupId, change.values);
+      if (change.action === 'replace') {
+        const params = new SqlParams([tenantId, groupId]);
+        const keep = params.add([...ids.users, ...ids.groups]);
+        merge(
+          result.removed,
+          await this.groups.removeMembers(m, params, `NOT (gm.value = ANY(${keep}::uuid[]))`),
+        );
+      }
+      merge(result.added, await this.groups.addMembers(m, tenantId, groupId, ids));
+    }
+    return result;
+  }
+
+  private async removeMembers(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    change: Extract<RelationChange, { action: 'remove' }>,
+  ): Promise<MemberIds> {
+    const params = new SqlParams([tenantId, groupId]);
+    if (change.filter) {
+      const condition = new FilterToSql(this.schema, GROUP_STORAGE, params).translateRelationFilter(
+        this.members.name,
+        change.filter,
+      );
+      return this.groups.removeMembers(m, params, condition);
+    }
+    if (change.values === null) return this.groups.removeMembers(m, params, 'true');
+    // Entra's `Remove` with a value list removes exactly those members; ids that are not members are skipped.
+    const ids = change.values
+      .map((v) => v.value)
+      .filter((v): v is string => typeof v === 'string' && isUuid(v));
+    if (ids.length === 0) return noMembers();
+    return this.groups.removeMembers(m, params, `gm.value = ANY(${params.add(ids)}::uuid[])`);
+  }
+
+  /** Checks that every member is a User or Group of this tenant (400 invalidValue otherwise). */
+  private async resolveMembers(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    values: ScimObject[],
+  ): Promise<MemberIds> {
+    const ids = new Set<string>();
+    for (const [i, member] of values.entries()) {
+      const value = member.value;
+      if (typeof value !== 'string' || value === '') {
+        throw ScimError.badRequest('invalidValue', `members[${i}].value is required`);
+      }
+      if (!isUuid(value)) throw this.unknownMember(value);
+      ids.add(value.toLowerCase());
+    }
+    if (ids.size === 0) return noMembers();
+    const types = await this.groups.memberTypes(m, tenantId, [...ids]);
+    for (const member of values) {
+      const id = (member.value as string).toLowerCase();
+      const type = types.get(id);
+      if (!type) throw this.unknownMember(id);
+      if (typeof member.type === 'string' && member.type.toLowerCase() !== type.toLowerCase()) {
+        throw ScimError.badRequest('invalidValue', `member ${id} is a ${type}, not a ${member.type}`);
+      }
+    }
+    const byType = (t: MemberType) => [...ids].filter((id) => types.get(id) === t);
+    const groups = byType('Group');
+    if (groups.includes(groupId))
+      throw ScimError.badRequest('invalidValue', 'a Group cannot be its own member');
+    if (groups.length > 0) {
+      const cycle = await this.groups.containersAmong(m, tenantId, groupId, groups);
+      if (cycle.length > 0) {
+        throw ScimError.badRequest(
+          'invalidValue',
+          `Group ${cycle[0]} already contains this Group: nesting would loop`,
+        );
+      }
+    }
+    return { users: byType('User'), groups };
+  }
+
+  private unknownMember(value: string): ScimError {
+    return ScimError.badRequest('invalidValue', `member ${value} is not a User or Group of this tenant`);
+  }
+
+  private now(): Date {
+    return new Date();
+  }
+
+  private location(tenantId: string, resourceType: MemberType, id: string): string {
+    return `${this.config.publicUrl}/scim/v2/${tenantId}/${resourceType}s/${id}`;
+  }
+
+  private single(tenantId: string, row: GroupRow, projection: Projection): GroupResult {
+    return {
+      body: this.render(tenantId, [row], projection),
+      version: row.version,
+      location: this.location(tenantId, 'Group', row.id),
+    };
+  }
+
+  /**
+   * Builds SCIM Groups from rows. Members are not loaded here: when `members` is to be returned, they
+   * are streamed for the whole page from one cursor; when it is not, the membership is never read.
+   */
+  private render(tenantId: string, rows: GroupRow[], projection: Projection): ScimStreamBody {
+    const view = new ResponseProjection(this.schema, projection);
+    const resources = rows.map((row) => {
+      const resource: ScimObject = {
+        schemas: [GROUP_SCHEMA],
+        id: row.id,
+        ...row.data,
+        displayName: row.display_name,
+        meta: {
+          resourceType: 'Group',
+          created: row.created_at.toISOString(),
+          lastModified: row.last_modified.toISOString(),
+          location: this.location(tenantId, 'Group', row.id),
+          version: etagOf(row.version),
+        },
+      };
+      return view.apply(resource);
+    });
+    if (rows.length === 0 || !view.includes(null, this.members)) return { resources, streamed: null };
+    const batches = this.memberElements(
+      tenantId,
+      rows.map((r) => r.id),
+      view,
+    );
+    return { resources, streamed: { name: this.members.name, batches } };
+  }
+
+  private async *memberElements(
+    tenantId: string,
+    groupIds: string[],
+    view: ResponseProjection,
+  ): AsyncGenerator<StreamedElement[]> {
+    for await (const batch of this.groups.members(tenantId, groupIds)) {
+      yield batch.map((row: MemberRow) => {
+        const element: ScimObject = {
+          value: row.value,
+          $ref: this.location(tenantId, row.type, row.value),
+          type: row.type,
+          ...(row.display !== null ? { display: row.display } : {}),
+        };
+        const projected = view.applyTo(null, this.members, [element]);
+        return {
+          index: row.index,
+          element: Array.isArray(projected) && isObject(projected[0]) ? projected[0] : {},
+        };
+      });
+    }
+  }
+}
