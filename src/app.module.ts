@@ -9,6 +9,7 @@ import { ScimDiscoveryModule } from './discovery/discovery.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { ScimCoreModule } from './scim/scim-core.module';
+import { SeatsModule } from './seats/seats.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module';
     ScimDiscoveryModule,
     UsersModule,
     GroupsModule,
+    SeatsModule,
     HealthModule,
   ],
 })

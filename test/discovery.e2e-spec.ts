@@ -51,7 +51,10 @@ describe('SCIM discovery', () => {
       endpoint: '/Users',
       description: 'User Account',
       schema: USER,
-      schemaExtensions: [{ schema: ENTERPRISE, required: false }],
+      schemaExtensions: [
+        { schema: ENTERPRISE, required: false },
+        { schema: 'urn:rollcall:params:scim:schemas:extension:seat:2.0:User', required: false },
+      ],
       meta: {
         resourceType: 'ResourceType',
         location: `https://rollcall.test${tenant.base}/ResourceTypes/User`,
@@ -72,6 +75,7 @@ describe('SCIM discovery', () => {
     expect(res.body.Resources.map((s: { id: string }) => s.id)).toEqual([
       USER,
       ENTERPRISE,
+      'urn:rollcall:params:scim:schemas:extension:seat:2.0:User',
       'urn:ietf:params:scim:schemas:core:2.0:Group',
     ]);
     for (const schema of res.body.Resources) {

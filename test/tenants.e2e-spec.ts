@@ -14,6 +14,8 @@ describe('Admin API: tenants and tokens', () => {
       name: 'Acme',
       scimBaseUrl: `https://rollcall.test/scim/v2/${id}`,
       seatLimit: 50,
+      seatQuota: null,
+      seatsUsed: 0,
       enabled: true,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });

@@ -2,6 +2,7 @@ import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant 
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const SEAT = 'urn:rollcall:params:scim:schemas:extension:seat:2.0:User';
 
 function oktaUser(userName: string, extra: Record<string, unknown> = {}) {
   return {
@@ -54,7 +55,7 @@ describe('SCIM Users', () => {
 
       const res = await api.post('/Users', oktaUser('jane@acme.com')).expect(201);
       expect(res.body).toMatchObject({
-        schemas: [USER],
+        schemas: [USER, SEAT],
         userName: 'jane@acme.com',
         name: { givenName: 'Jane', familyName: 'Doe' },
         emails: [{ primary: true, value: 'jane@acme.com', type: 'work' }],
@@ -192,7 +193,7 @@ describe('SCIM Users', () => {
         })
         .expect(201);
       const id = res.body.id;
-      expect(res.body.schemas).toEqual([USER, ENTERPRISE]);
+      expect(res.body.schemas).toEqual([USER, ENTERPRISE, SEAT]);
       expect(res.body[ENTERPRISE]).toEqual({ department: 'Sales', employeeNumber: '42' });
       expect(res.body).not.toHaveProperty('roles');
       expect(res.body).not.toHaveProperty('nickName');

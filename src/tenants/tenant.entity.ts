@@ -12,6 +12,17 @@ export class TenantEntity {
   @Column('integer', { name: 'seat_limit', nullable: true })
   seatLimit: number | null;
 
+  /** Seats held (one per active user); changed only by the seat ledger's conditional UPDATE. */
+  @Column({ type: 'integer', name: 'seats_used', default: 0, insert: false, update: false })
+  seatsUsed: number;
+
+  /** The quota each new seat gets (numeric arrives as a string); null with its unit when none. */
+  @Column('numeric', { name: 'seat_quota_amount', nullable: true })
+  seatQuotaAmount: string | null;
+
+  @Column('text', { name: 'seat_quota_unit', nullable: true })
+  seatQuotaUnit: string | null;
+
   @Column('boolean', { default: true })
   enabled: boolean;
 

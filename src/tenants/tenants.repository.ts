@@ -7,6 +7,8 @@ import { TenantEntity } from './tenant.entity';
 export interface TenantChanges {
   name?: string;
   seatLimit?: number | null;
+  seatQuotaAmount?: string | null;
+  seatQuotaUnit?: string | null;
   enabled?: boolean;
 }
 
@@ -15,9 +17,10 @@ export interface TenantChanges {
 export class TenantsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(name: string, seatLimit: number | null): Promise<TenantEntity> {
+  async insert(values: Required<Omit<TenantChanges, 'enabled'>>): Promise<TenantEntity> {
     const repo = this.dataSource.getRepository(TenantEntity);
-    return repo.save(repo.create({ name, seatLimit, enabled: true }));
+    const saved = await repo.save(repo.create({ ...values, enabled: true }));
+    return (await this.findById(saved.id)) ?? saved;
   }
 
   async list(limit: number, after: Keyset | null): Promise<TenantEntity[]> {

@@ -3,9 +3,14 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeCursor, encodeCursor, Page } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
+import { QuotaDto } from '../seats/dto/seat.dto';
 import { CreateTenantDto, TenantDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantEntity } from './tenant.entity';
 import { TenantsRepository } from './tenants.repository';
+
+function quotaColumns(quota: QuotaDto | null) {
+  return { seatQuotaAmount: quota ? String(quota.amount) : null, seatQuotaUnit: quota?.unit ?? null };
+}
 
 @Injectable()
 export class TenantsService {
@@ -19,7 +24,13 @@ export class TenantsService {
   }
 
   async create(input: CreateTenantDto): Promise<TenantDto> {
-    return this.toDto(await this.tenants.insert(input.name, input.seatLimit ?? null));
+    return this.toDto(
+      await this.tenants.insert({
+        name: input.name,
+        seatLimit: input.seatLimit ?? null,
+        ...quotaColumns(input.seatQuota ?? null),
+      }),
+    );
   }
 
   async list(limit: number, cursor: string | undefined): Promise<Page<TenantDto>> {
@@ -48,6 +59,7 @@ export class TenantsService {
     const updated = await this.tenants.update(id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
+      ...(input.seatQuota !== undefined ? quotaColumns(input.seatQuota) : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
     });
     if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
@@ -64,6 +76,11 @@ export class TenantsService {
       name: tenant.name,
       scimBaseUrl: this.scimBaseUrl(tenant.id),
       seatLimit: tenant.seatLimit,
+      seatQuota:
+        tenant.seatQuotaAmount !== null && tenant.seatQuotaUnit !== null
+          ? { amount: Number(tenant.seatQuotaAmount), unit: tenant.seatQuotaUnit }
+          : null,
+      seatsUsed: tenant.seatsUsed,
       enabled: tenant.enabled,
       createdAt: tenant.createdAt.toISOString(),
     };

@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
+import { SEAT_SCHEMA } from '../scim/schema/urns';
+import { RawSeat, SeatState, seatOf } from '../seats/seat-state';
+
+/** A column of the user's seat row, as a correlated subquery so counts need no join. */
+const seatColumn = (column: string) =>
+  `(SELECT s2.${column} FROM seat s2 WHERE s2.tenant_id = u.tenant_id AND s2.user_id = u.id)`;
 
 /** Where each User attribute lives, for the filter and sort engines (alias `u`). */
 export const USER_STORAGE: ResourceStorage = {
@@ -14,6 +20,8 @@ export const USER_STORAGE: ResourceStorage = {
     active: { sql: 'u.active', kind: 'boolean' },
     'meta.created': { sql: 'u.created_at', kind: 'timestamptz' },
     'meta.lastmodified': { sql: 'u.last_modified', kind: 'timestamptz' },
+    [`${SEAT_SCHEMA}:status`.toLowerCase()]: { sql: seatColumn('status'), kind: 'text' },
+    [`${SEAT_SCHEMA}:assignedAt`.toLowerCase()]: { sql: seatColumn('assigned_at'), kind: 'timestamptz' },
   },
   relations: {
     groups: {
@@ -34,6 +42,8 @@ export interface UserRow {
   version: number;
   created_at: Date;
   last_modified: Date;
+  /** The user's seat; undefined on rows returned by a write, where the service supplies it. */
+  seat?: SeatState | null;
 }
 
 export interface UserWrite {
@@ -60,6 +70,26 @@ export function returnedRows<T>(result: unknown): T[] {
 const COLUMNS =
   'u.id, u.user_name, u.external_id, u.active, u.data, u.version, u.created_at, u.last_modified';
 
+/** Reads join the seat, so a User is rendered from one statement. */
+const READ_COLUMNS = `${COLUMNS}, s.status, s.quota_amount, s.quota_unit, s.assigned_at, s.claimed_at, s.released_at`;
+const READ_FROM = 'scim_user u LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id';
+
+function withSeat(raw: UserRow & Partial<RawSeat>): UserRow {
+  const { status, quota_amount, quota_unit, assigned_at, claimed_at, released_at, ...row } = raw;
+  const seat =
+    status && assigned_at
+      ? seatOf({
+          status,
+          quota_amount: quota_amount ?? null,
+          quota_unit: quota_unit ?? null,
+          assigned_at,
+          claimed_at: claimed_at ?? null,
+          released_at: released_at ?? null,
+        })
+      : null;
+  return { ...row, seat };
+}
+
 /** All SQL on `scim_user`. Every statement is scoped by the tenant id, its first parameter. */
 @Injectable()
 export class UsersRepository {
@@ -84,11 +114,11 @@ export class UsersRepository {
     m: EntityManager = this.dataSource.manager,
     forUpdate = false,
   ): Promise<UserRow | null> {
-    const rows: UserRow[] = await m.query(
-      `SELECT ${COLUMNS} FROM scim_user u WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR NO KEY UPDATE' : ''}`,
+    const rows: Array<UserRow & RawSeat> = await m.query(
+      `SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR NO KEY UPDATE OF u' : ''}`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
+    return rows[0] ? withSeat(rows[0]) : null;
   }
 
   async update(m: EntityManager, tenantId: string, id: string, user: UserWrite, now: Date): Promise<UserRow> {
@@ -137,11 +167,11 @@ export class UsersRepository {
     const direction = descending ? 'DESC' : 'ASC';
     const order = orderBy ? `${orderBy} ${direction} NULLS LAST, u.seq ${direction}` : `u.seq ${direction}`;
     const page = new SqlParams(params.values);
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM scim_user u WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
+    const rows: Array<UserRow & RawSeat> = await this.dataSource.query(
+      `SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
       page.values,
     );
-    return { rows, total };
+    return { rows: rows.map(withSeat), total };
   }
 
   /** Groups of the given users: direct memberships, and indirect ones through nested groups. */

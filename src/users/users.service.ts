@@ -17,7 +17,9 @@ import { readResource } from '../scim/resource/resource-reader';
 import { checkIfMatch, etagOf } from '../scim/resource/versioning';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { ResourceSchema } from '../scim/schema/resource-schema';
-import { USER_SCHEMA } from '../scim/schema/urns';
+import { SEAT_SCHEMA, USER_SCHEMA } from '../scim/schema/urns';
+import { SeatState } from '../seats/seat-state';
+import { SeatsService } from '../seats/seats.service';
 import { hashPassword } from './password-hasher';
 import { USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
 
@@ -35,6 +37,7 @@ export class UsersService {
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly seats: SeatsService,
     registry: SchemaRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -45,9 +48,13 @@ export class UsersService {
   async create(tenantId: string, body: unknown, projection: Projection): Promise<ScimResult> {
     const input = readResource(this.schema, body);
     const write = await this.toWrite(input.data, input.writeOnly, true);
-    const row = await this.users.transaction((m) =>
-      this.users.insert(m, tenantId, randomUUID(), write, this.now()),
-    );
+    const row = await this.users.transaction(async (m) => {
+      const now = this.now();
+      const created = await this.users.insert(m, tenantId, randomUUID(), write, now);
+      // An active user takes a seat; with none free the whole create rolls back (403).
+      created.seat = created.active ? await this.seats.assign(m, tenantId, this.holder(created), now) : null;
+      return created;
+    });
     return this.result(tenantId, row, projection);
   }
 
@@ -87,7 +94,7 @@ export class UsersService {
       // PUT without `active` keeps the current state rather than reading the omission as a deactivation.
       if (input.data.active === undefined) input.data.active = current.active;
       const write = await this.toWrite(input.data, input.writeOnly, false);
-      return this.users.update(m, tenantId, id, write, this.now());
+      return this.save(m, tenantId, current, write);
     });
     return this.result(tenantId, row, projection);
   }
@@ -105,16 +112,40 @@ export class UsersService {
       const patched = this.patchEngine.apply(current.data, operations);
       if (patched.changed.length === 0) return current;
       const write = await this.toWrite(patched.data, patched.writeOnly, false);
-      return this.users.update(m, tenantId, id, write, this.now());
+      return this.save(m, tenantId, current, write);
     });
     return this.result(tenantId, row, projection);
   }
 
   async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
     await this.users.transaction(async (m) => {
-      await this.lockForWrite(m, tenantId, id, ifMatch);
-      await this.users.delete(m, tenantId, id, this.now());
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch);
+      const now = this.now();
+      if (current.active) await this.seats.release(m, tenantId, this.holder(current), now);
+      await this.users.delete(m, tenantId, id, now);
     });
+  }
+
+  /** Writes the user; activating takes a seat, deactivating gives it back, in the same transaction. */
+  private async save(
+    m: EntityManager,
+    tenantId: string,
+    current: UserRow,
+    write: UserWrite,
+  ): Promise<UserRow> {
+    const now = this.now();
+    const updated = await this.users.update(m, tenantId, current.id, write, now);
+    let seat: SeatState | null = current.seat ?? null;
+    if (!current.active && updated.active)
+      seat = await this.seats.assign(m, tenantId, this.holder(updated), now);
+    if (current.active && !updated.active)
+      seat = await this.seats.release(m, tenantId, this.holder(updated), now);
+    updated.seat = seat;
+    return updated;
+  }
+
+  private holder(row: UserRow) {
+    return { id: row.id, userName: row.user_name };
   }
 
   /** The user, or 404; with a transaction's manager, the row is locked until it ends. */
@@ -151,6 +182,17 @@ export class UsersService {
           : password === null || creating
             ? null
             : undefined,
+    };
+  }
+
+  /** The seat extension (all readOnly): status, quota, and the times of its changes. */
+  private seatAttributes(seat: SeatState): ScimObject {
+    return {
+      status: seat.status,
+      ...(seat.quota ? { quota: seat.quota } : {}),
+      assignedAt: seat.assignedAt.toISOString(),
+      ...(seat.claimedAt ? { claimedAt: seat.claimedAt.toISOString() } : {}),
+      ...(seat.releasedAt ? { releasedAt: seat.releasedAt.toISOString() } : {}),
     };
   }
 
@@ -199,6 +241,7 @@ export class UsersService {
         userName: row.user_name,
         active: row.active,
         ...(groups.length > 0 ? { groups } : {}),
+        ...(row.seat ? { [SEAT_SCHEMA]: this.seatAttributes(row.seat) } : {}),
         meta: {
           resourceType: 'User',
           created: row.created_at.toISOString(),

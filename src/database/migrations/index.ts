@@ -1,6 +1,12 @@
 import { Tenants1763856000000 } from './1763856000000-tenants';
 import { UsersGroups1763856100000 } from './1763856100000-users-groups';
 import { MemberViewEmailIndex1763856200000 } from './1763856200000-member-view-email-index';
+import { Seats1763856300000 } from './1763856300000-seats';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
-export const MIGRATIONS = [Tenants1763856000000, UsersGroups1763856100000, MemberViewEmailIndex1763856200000];
+export const MIGRATIONS = [
+  Tenants1763856000000,
+  UsersGroups1763856100000,
+  MemberViewEmailIndex1763856200000,
+  Seats1763856300000,
+];

@@ -1,5 +1,33 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { QuotaDto } from '../../seats/dto/seat.dto';
+
+/** `seatQuota` in a request: optional, null clears it. */
+function SeatQuotaProperty() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: QuotaDto,
+      nullable: true,
+      description: 'The quota each new seat gets, e.g. {"amount":50,"unit":"GB"}; null means none.',
+    }),
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+    ValidateNested(),
+    Type(() => QuotaDto),
+  );
+}
 
 export class CreateTenantDto {
   @ApiProperty({ example: 'Acme', description: 'The customer name, shown in the admin API only.' })
@@ -18,6 +46,9 @@ export class CreateTenantDto {
   @Min(0)
   @Max(10_000_000)
   seatLimit?: number | null;
+
+  @SeatQuotaProperty()
+  seatQuota?: QuotaDto | null;
 }
 
 export class UpdateTenantDto {
@@ -27,13 +58,22 @@ export class UpdateTenantDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 100, nullable: true, description: 'null means unlimited.' })
+  @ApiPropertyOptional({
+    example: 100,
+    nullable: true,
+    description:
+      'null means unlimited. A limit below the seats in use is accepted: the tenant is then ' +
+      'over-allocated and no user can be activated until usage is under the limit.',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   seatLimit?: number | null;
+
+  @SeatQuotaProperty()
+  seatQuota?: QuotaDto | null;
 
   @ApiPropertyOptional({ description: 'A disabled tenant is refused on every SCIM request (401).' })
   @IsOptional()
@@ -56,6 +96,12 @@ export class TenantDto {
 
   @ApiProperty({ nullable: true, type: Number })
   seatLimit: number | null;
+
+  @ApiProperty({ type: QuotaDto, nullable: true })
+  seatQuota: QuotaDto | null;
+
+  @ApiProperty({ description: 'Seats in use: one per active user.' })
+  seatsUsed: number;
 
   @ApiProperty()
   enabled: boolean;

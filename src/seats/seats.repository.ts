@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Keyset } from '../common/cursor';
+import { returnedRows } from '../users/users.repository';
+import { Quota, quotaOf, RawSeat, SeatState, seatOf } from './seat-state';
+
+export interface SeatListRow extends SeatState {
+  userId: string;
+  userName: string;
+}
+
+export interface SeatHistoryRow {
+  seq: string;
+  userId: string;
+  userName: string;
+  action: 'assigned' | 'released';
+  quota: Quota | null;
+  at: Date;
+}
+
+export interface SeatUsage {
+  limit: number | null;
+  used: number;
+  invited: number;
+  claimed: number;
+}
+
+const SEAT_COLUMNS = 's.status, s.quota_amount, s.quota_unit, s.assigned_at, s.claimed_at, s.released_at';
+
+/** All SQL on `seat`, `seat_history` and the tenant's seat counter. Every statement takes the tenant id. */
+@Injectable()
+export class SeatsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Takes one seat if one is free: the limit check and the count change are one UPDATE, so
+   * concurrent activations queue on the tenant row and never overshoot. Returns false when full.
+   */
+  async take(m: EntityManager, tenantId: string): Promise<boolean> {
+    const result: unknown = await m.query(
+      `UPDATE tenant SET seats_used = seats_used + 1
+        WHERE id = $1 AND (seat_limit IS NULL OR seats_used < seat_limit) RETURNING seats_used`,
+      [tenantId],
+    );
+    return returnedRows(result).length === 1;
+  }
+
+  async giveBack(m: EntityManager, tenantId: string): Promise<void> {
+    await m.query(`UPDATE tenant SET seats_used = seats_used - 1 WHERE id = $1`, [tenantId]);
+  }
+
+  async usage(tenantId: string, m: EntityManager = this.dataSource.manager): Promise<SeatUsage | null> {
+    const rows: Array<{ limit: number | null; used: number; invited: number; claimed: number }> =
+      await m.query(
+        `SELECT t.seat_limit AS limit, t.seats_used AS used,
+              (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'invited') AS invited,
+              (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'claimed') AS claimed
+         FROM tenant t WHERE t.id = $1`,
+        [tenantId],
+      );
+    return rows[0] ?? null;
+  }
+
+  /** Marks the user's seat assigned; a seat given back earlier keeps its quota, a new one gets the tenant's. */
+  async assign(m: EntityManager, tenantId: string, userId: string, now: Date): Promise<SeatState> {
+    const rows: RawSeat[] = await m.query(
+      `INSERT INTO seat AS s (tenant_id, user_id, status, quota_amount, quota_unit, assigned_at)
+       SELECT $1, $2, 'invited', t.seat_quota_amount, t.seat_quota_unit, $3 FROM tenant t WHERE t.id = $1
+       ON CONFLICT (tenant_id, user_id) DO UPDATE
+         SET status = 'invited', assigned_at = $3, claimed_at = NULL, released_at = NULL
+       RETURNING ${SEAT_COLUMNS}`,
+      [tenantId, userId, now],
+    );
+    return seatOf(rows[0]);
+  }
+
+  async release(m: EntityManager, tenantId: string, userId: string, now: Date): Promise<SeatState | null> {
+    const result: unknown = await m.query(
+      `UPDATE seat AS s SET status = 'released', released_at = $3
+        WHERE s.tenant_id = $1 AND s.user_id = $2 AND s.status <> 'released' RETURNING ${SEAT_COLUMNS}`,
+      [tenantId, userId, now],
+    );
+    const row = returnedRows<RawSeat>(result)[0];
+    return row ? seatOf(row) : null;
+  }
+
+  async record(
+    m: EntityManager,
+    tenantId: string,
+    entry: {
+      userId: string;
+      userName: string;
+      action: 'assigned' | 'released';
+      quota: Quota | null;
+      at: Date;
+    },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO seat_history (tenant_id, user_id, user_name, action, quota_amount, quota_unit, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        tenantId,
+        entry.userId,
+        entry.userName,
+        entry.action,
+        entry.quota?.amount ?? null,
+        entry.quota?.unit ?? null,
+        entry.at,
+      ],
+    );
+  }
+
+  async claim(tenantId: string, userId: string, now: Date): Promise<SeatListRow | null> {
+    await this.dataSource.query(
+      `UPDATE seat SET status = 'claimed', claimed_at = $3 WHERE tenant_id = $1 AND user_id = $2 AND status = 'invited'`,
+      [tenantId, userId, now],
+    );
+    return this.find(tenantId, userId);
+  }
+
+  async setQuota(tenantId: string, userId: string, quota: Quota | null): Promise<SeatListRow | null> {
+    await this.dataSource.query(
+      `UPDATE seat SET quota_amount = $3, quota_unit = $4 WHERE tenant_id = $1 AND user_id = $2`,
+      [tenantId, userId, quota?.amount ?? null, quota?.unit ?? null],
+    );
+    return this.find(tenantId, userId);
+  }
+
+  async find(tenantId: string, userId: string): Promise<SeatListRow | null> {
+    const rows: Array<RawSeat & { user_id: string; user_name: string }> = await this.dataSource.query(
+      `SELECT s.user_id, u.user_name, ${SEAT_COLUMNS}
+         FROM seat s JOIN scim_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+        WHERE s.tenant_id = $1 AND s.user_id = $2`,
+      [tenantId, userId],
+    );
+    return rows[0] ? { userId: rows[0].user_id, userName: rows[0].user_name, ...seatOf(rows[0]) } : null;
+  }
+
+  /** Seats by assignment time, a keyset page after `after`. */
+  async list(tenantId: string, limit: number, after: Keyset | null): Promise<SeatListRow[]> {
+    const rows: Array<RawSeat & { user_id: string; user_name: string }> = await this.dataSource.query(
+      `SELECT s.user_id, u.user_name, ${SEAT_COLUMNS}
+         FROM seat s JOIN scim_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+        WHERE s.tenant_id = $1 AND ($2::timestamptz IS NULL OR (s.assigned_at, s.user_id) > ($2, $3::uuid))
+        ORDER BY s.assigned_at, s.user_id LIMIT $4`,
+      [tenantId, after?.at ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((r) => ({ userId: r.user_id, userName: r.user_name, ...seatOf(r) }));
+  }
+
+  /** Assignments and releases in the order they happened, after sequence number `afterSeq`. */
+  async history(tenantId: string, limit: number, afterSeq: string | null): Promise<SeatHistoryRow[]> {
+    const rows: Array<{
+      seq: string;
+      user_id: string;
+      user_name: string;
+      action: 'assigned' | 'released';
+      quota_amount: string | null;
+      quota_unit: string | null;
+      at: Date;
+    }> = await this.dataSource.query(
+      `SELECT seq::text, user_id, user_name, action, quota_amount, quota_unit, at FROM seat_history
+        WHERE tenant_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+      [tenantId, afterSeq ?? '0', limit],
+    );
+    return rows.map((r) => ({
+      seq: r.seq,
+      userId: r.user_id,
+      userName: r.user_name,
+      action: r.action,
+      quota: quotaOf(r.quota_amount, r.quota_unit),
+      at: r.at,
+    }));
+  }
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { isUuid } from '../common/uuid';
+import { ScimError } from '../scim/errors/scim-error';
+import { TenantsService } from '../tenants/tenants.service';
+import { SeatDto, SeatHistoryPageDto, SeatsOverviewDto, SeatUsageDto } from './dto/seat.dto';
+import { Quota, SeatState } from './seat-state';
+import { SeatListRow, SeatsRepository, SeatUsage } from './seats.repository';
+
+/** The user a seat is for, as the Users module knows it. */
+export interface SeatHolder {
+  id: string;
+  userName: string;
+}
+
+function decodeSeq(cursor: string): string {
+  const seq = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^\d{1,19}$/.test(seq))
+    throw ScimError.badRequest('invalidValue', 'cursor is not a cursor this server issued');
+  return seq;
+}
+
+/**
+ * The seat ledger: every active user holds exactly one seat of its tenant's plan. Users calls
+ * `assign` and `release` inside its own transaction, so the user change, the seat and its history
+ * entry commit together or not at all.
+ */
+@Injectable()
+export class SeatsService {
+  constructor(
+    private readonly seats: SeatsRepository,
+    private readonly tenants: TenantsService,
+  ) {}
+
+  /** Takes a seat for the user, or fails with 403 and the numbers when none is free. */
+  async assign(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState> {
+    if (!(await this.seats.take(m, tenantId))) {
+      const usage = await this.seats.usage(tenantId, m);
+      throw new ScimError(
+        403,
+        `seat limit reached: ${usage?.used ?? 0} of ${usage?.limit ?? 0} seats in use`,
+      );
+    }
+    const seat = await this.seats.assign(m, tenantId, user.id, now);
+    await this.seats.record(m, tenantId, {
+      userId: user.id,
+      userName: user.userName,
+      action: 'assigned',
+      quota: seat.quota,
+      at: now,
+    });
+    return seat;
+  }
+
+  /** Gives the user's seat back; a user without a seat has nothing to give. */
+  async release(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState | null> {
+    const seat = await this.seats.release(m, tenantId, user.id, now);
+    if (!seat) return null;
+    await this.seats.giveBack(m, tenantId);
+    await this.seats.record(m, tenantId, {
+      userId: user.id,
+      userName: user.userName,
+      action: 'released',
+      quota: seat.quota,
+      at: now,
+    });
+    return seat;
+  }
+
+  async overview(tenantId: string, limit: number, cursor: string | undefined): Promise<SeatsOverviewDto> {
+    await this.tenants.require(tenantId);
+    const usage = (await this.seats.usage(tenantId)) as SeatUsage;
+    const rows = await this.seats.list(tenantId, limit + 1, cursor ? decodeCursor(cursor) : null);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      ...this.usageDto(usage),
+      seats: page.map((s) => this.seatDto(s)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.assignedAt, id: last.userId }) : null,
+    };
+  }
+
+  async history(tenantId: string, limit: number, cursor: string | undefined): Promise<SeatHistoryPageDto> {
+    await this.tenants.require(tenantId);
+    const rows = await this.seats.history(tenantId, limit + 1, cursor ? decodeSeq(cursor) : null);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        userId: r.userId,
+        userName: r.userName,
+        action: r.action,
+        quota: r.quota,
+        at: r.at.toISOString(),
+      })),
+      nextCursor: rows.length > limit && last ? Buffer.from(last.seq).toString('base64url') : null,
+    };
+  }
+
+  /** The product reports the user's first sign-in: invited → claimed. Claiming again changes nothing. */
+  async claim(tenantId: string, userId: string): Promise<SeatDto> {
+    await this.tenants.require(tenantId);
+    const seat = isUuid(userId) ? await this.seats.claim(tenantId, userId, new Date()) : null;
+    if (!seat) throw ScimError.notFound(`User ${userId} holds no seat`);
+    if (seat.status === 'released') throw new ScimError(409, `the seat of User ${userId} was released`);
+    return this.seatDto(seat);
+  }
+
+  async setQuota(tenantId: string, userId: string, quota: Quota | null): Promise<SeatDto> {
+    await this.tenants.require(tenantId);
+    const seat = isUuid(userId) ? await this.seats.setQuota(tenantId, userId, quota) : null;
+    if (!seat) throw ScimError.notFound(`User ${userId} holds no seat`);
+    return this.seatDto(seat);
+  }
+
+  private usageDto(usage: SeatUsage): SeatUsageDto {
+    const { limit, used } = usage;
+    return {
+      limit,
+      used,
+      available: limit === null ? null : Math.max(0, limit - used),
+      invited: usage.invited,
+      claimed: usage.claimed,
+      overAllocated: limit !== null && used > limit,
+    };
+  }
+
+  private seatDto(seat: SeatListRow): SeatDto {
+    return {
+      userId: seat.userId,
+      userName: seat.userName,
+      status: seat.status,
+      quota: seat.quota,
+      assignedAt: seat.assignedAt.toISOString(),
+      claimedAt: seat.claimedAt?.toISOString() ?? null,
+      releasedAt: seat.releasedAt?.toISOString() ?? null,
+    };
+  }
+}
