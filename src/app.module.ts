@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { loggingParams } from './config/logging';
 import { DatabaseModule } from './database/database.module';
 import { ScimDiscoveryModule } from './discovery/discovery.module';
+import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { ScimCoreModule } from './scim/scim-core.module';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     GroupsModule,
     SeatsModule,
+    EventsModule,
     HealthModule,
   ],
 })

@@ -27,3 +27,21 @@ export interface Page<T> {
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
 }
+
+/**
+ * A page from rows fetched with `limit + 1`: the extra row only says that another page exists, and
+ * the last row kept gives the cursor.
+ */
+export function pageOf<T, R>(
+  rows: T[],
+  limit: number,
+  cursorOf: (last: T) => string,
+  map: (row: T) => R,
+): Page<R> {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map(map),
+    nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null,
+  };
+}

@@ -22,6 +22,12 @@ export interface AppConfig {
   scimExtensionsFile: string | null;
   /** Connections in each process's pool (server mode; embedded always uses one). */
   databasePoolSize: number;
+  /** Whether this process runs the webhook delivery worker. */
+  webhookDelivery: boolean;
+  /** How often the worker looks for due deliveries. */
+  webhookPollMs: number;
+  /** The first retry delay; each further failure doubles it (capped at an hour), with jitter. */
+  webhookRetryBaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +96,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     runMigrations: flag(env, 'RUN_MIGRATIONS', true),
     scimExtensionsFile: extensions ? resolve(extensions) : null,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    webhookDelivery: flag(env, 'WEBHOOK_DELIVERY', true),
+    webhookPollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
+    webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 0, 3_600_000),
   };
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { GroupsController } from './groups.controller';
 import { GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
 
 @Module({
+  imports: [EventsModule],
   controllers: [GroupsController],
   providers: [GroupsRepository, GroupsService],
   exports: [GroupsService],

@@ -114,15 +114,20 @@ export class GroupsRepository {
     return returnedRows<GroupRow>(result)[0];
   }
 
-  /** Deletes the group with its memberships (foreign keys); the groups that contained it get a new version. */
-  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<void> {
-    await m.query(
+  /**
+   * Deletes the group with its memberships (foreign keys); the groups that contained it get a new
+   * version. Returns their ids.
+   */
+  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<string[]> {
+    const result: unknown = await m.query(
       `UPDATE scim_group g SET version = g.version + 1, last_modified = $3
          FROM group_group_member gg
-        WHERE gg.tenant_id = $1 AND gg.member_group_id = $2 AND g.tenant_id = $1 AND g.id = gg.group_id`,
+        WHERE gg.tenant_id = $1 AND gg.member_group_id = $2 AND g.tenant_id = $1 AND g.id = gg.group_id
+        RETURNING g.id`,
       [tenantId, id, now],
     );
     await m.query(`DELETE FROM scim_group WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    return idsOf(result);
   }
 
   /** One page of a query, as for Users: `where` and `orderBy` were built on `params` ($1 = tenant). */

@@ -3,7 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { isUuid } from '../common/uuid';
+import { EventDraft, membersOf } from '../events/event-types';
+import { EventsService } from '../events/events.service';
 import { ScimError } from '../scim/errors/scim-error';
+import { changedAttributes } from '../scim/resource/attribute-diff';
 import { FilterToSql } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
 import { ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
@@ -59,6 +62,7 @@ export class GroupsService {
 
   constructor(
     private readonly groups: GroupsRepository,
+    private readonly events: EventsService,
     registry: SchemaRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -74,8 +78,12 @@ export class GroupsService {
     const members = this.takeMembers(data);
     const row = await this.groups.transaction(async (m) => {
       const created = await this.groups.insert(m, tenantId, randomUUID(), this.toWrite(data), this.now());
-      await this.changeMembers(m, tenantId, created.id, [
+      const change = await this.changeMembers(m, tenantId, created.id, [
         { attribute: 'members', action: 'add', values: members },
+      ]);
+      await this.events.record(m, tenantId, [
+        { type: 'group.created', data: { resource: this.eventResource(tenantId, created) } },
+        ...this.memberEvents(created.id, change),
       ]);
       return created;
     });
@@ -116,11 +124,16 @@ export class GroupsService {
     const { data } = readResource(this.schema, body);
     const members = this.takeMembers(data);
     const row = await this.groups.transaction(async (m) => {
-      await this.lockForWrite(m, tenantId, id, ifMatch);
-      await this.changeMembers(m, tenantId, id, [
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch);
+      const change = await this.changeMembers(m, tenantId, id, [
         { attribute: 'members', action: 'replace', values: members },
       ]);
-      return this.groups.update(m, tenantId, id, this.toWrite(data), this.now());
+      const updated = await this.groups.update(m, tenantId, id, this.toWrite(data), this.now());
+      await this.events.record(m, tenantId, [
+        ...this.updateEvent(tenantId, updated, changedAttributes(this.schema, current.data, data)),
+        ...this.memberEvents(id, change),
+      ]);
+      return updated;
     });
     return this.single(tenantId, row, projection);
   }
@@ -144,9 +157,14 @@ export class GroupsService {
       const membersChanged = Object.values(change).some(
         (ids: MemberIds) => ids.users.length + ids.groups.length,
       );
-      const dataChanged = patched.changed.some((name) => name !== this.members.name);
-      if (!dataChanged && !membersChanged) return current;
-      return this.groups.update(m, tenantId, id, this.toWrite(patched.data), this.now());
+      const changed = patched.changed.filter((name) => name !== this.members.name);
+      if (changed.length === 0 && !membersChanged) return current;
+      const updated = await this.groups.update(m, tenantId, id, this.toWrite(patched.data), this.now());
+      await this.events.record(m, tenantId, [
+        ...this.updateEvent(tenantId, updated, changed),
+        ...this.memberEvents(id, change),
+      ]);
+      return updated;
     });
     if (projection) return this.single(tenantId, row, projection);
     return { body: null, version: row.version, location: this.location(tenantId, 'Group', row.id) };
@@ -155,7 +173,14 @@ export class GroupsService {
   async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
     await this.groups.transaction(async (m) => {
       await this.lockForWrite(m, tenantId, id, ifMatch);
-      await this.groups.delete(m, tenantId, id, this.now());
+      const parents = await this.groups.delete(m, tenantId, id, this.now());
+      await this.events.record(m, tenantId, [
+        { type: 'group.deleted', data: { id } },
+        ...parents.map((group): EventDraft => ({
+          type: 'group.members_removed',
+          data: { group, members: [{ value: id, type: 'Group' }] },
+        })),
+      ]);
     });
   }
 
@@ -280,6 +305,28 @@ export class GroupsService {
       }
     }
     return { users: byType('User'), groups };
+  }
+
+  /** The Group as events carry it: without members, which have their own events. */
+  private eventResource(tenantId: string, row: GroupRow): ScimObject {
+    return this.render(tenantId, [row], { attributes: [], excludedAttributes: [this.members.name] })
+      .resources[0];
+  }
+
+  private updateEvent(tenantId: string, row: GroupRow, changed: string[]): EventDraft[] {
+    if (changed.length === 0) return [];
+    return [{ type: 'group.updated', data: { resource: this.eventResource(tenantId, row), changed } }];
+  }
+
+  private memberEvents(groupId: string, change: MembershipChange): EventDraft[] {
+    const drafts: EventDraft[] = [];
+    const removed = membersOf(change.removed);
+    const added = membersOf(change.added);
+    if (removed.length > 0)
+      drafts.push({ type: 'group.members_removed', data: { group: groupId, members: removed } });
+    if (added.length > 0)
+      drafts.push({ type: 'group.members_added', data: { group: groupId, members: added } });
+    return drafts;
   }
 
   private unknownMember(value: string): ScimError {

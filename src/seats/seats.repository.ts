@@ -164,8 +164,9 @@ export class SeatsRepository {
       quota_unit: string | null;
       at: Date;
     }> = await this.dataSource.query(
-      `SELECT seq::text, user_id, user_name, action, quota_amount, quota_unit, at FROM seat_history
-        WHERE tenant_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+      `SELECT h.seq::text AS seq, h.user_id, h.user_name, h.action, h.quota_amount, h.quota_unit, h.at
+         FROM seat_history h
+        WHERE h.tenant_id = $1 AND h.seq > $2::bigint ORDER BY h.seq LIMIT $3`,
       [tenantId, afterSeq ?? '0', limit],
     );
     return rows.map((r) => ({

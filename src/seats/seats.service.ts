@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, encodeCursor, pageOf } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
 import { TenantsService } from '../tenants/tenants.service';
@@ -72,30 +72,30 @@ export class SeatsService {
     await this.tenants.require(tenantId);
     const usage = (await this.seats.usage(tenantId)) as SeatUsage;
     const rows = await this.seats.list(tenantId, limit + 1, cursor ? decodeCursor(cursor) : null);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      ...this.usageDto(usage),
-      seats: page.map((s) => this.seatDto(s)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.assignedAt, id: last.userId }) : null,
-    };
+    const page = pageOf(
+      rows,
+      limit,
+      (last) => encodeCursor({ at: last.assignedAt, id: last.userId }),
+      (s) => this.seatDto(s),
+    );
+    return { ...this.usageDto(usage), seats: page.items, nextCursor: page.nextCursor };
   }
 
   async history(tenantId: string, limit: number, cursor: string | undefined): Promise<SeatHistoryPageDto> {
     await this.tenants.require(tenantId);
     const rows = await this.seats.history(tenantId, limit + 1, cursor ? decodeSeq(cursor) : null);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => ({
+    return pageOf(
+      rows,
+      limit,
+      (last) => Buffer.from(last.seq).toString('base64url'),
+      (r) => ({
         userId: r.userId,
         userName: r.userName,
         action: r.action,
         quota: r.quota,
         at: r.at.toISOString(),
-      })),
-      nextCursor: rows.length > limit && last ? Buffer.from(last.seq).toString('base64url') : null,
-    };
+      }),
+    );
   }
 
   /** The product reports the user's first sign-in: invited → claimed. Claiming again changes nothing. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { decodeCursor, encodeCursor, Page } from '../common/cursor';
+import { decodeCursor, encodeCursor, Page, pageOf } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
 import { QuotaDto } from '../seats/dto/seat.dto';
@@ -35,12 +35,12 @@ export class TenantsService {
 
   async list(limit: number, cursor: string | undefined): Promise<Page<TenantDto>> {
     const rows = await this.tenants.list(limit + 1, cursor ? decodeCursor(cursor) : null);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((t) => this.toDto(t)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-    };
+    return pageOf(
+      rows,
+      limit,
+      (last) => encodeCursor({ at: last.createdAt, id: last.id }),
+      (t) => this.toDto(t),
+    );
   }
 
   async get(id: string): Promise<TenantDto> {

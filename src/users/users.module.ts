@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { SeatsModule } from '../seats/seats.module';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [SeatsModule],
+  imports: [SeatsModule, EventsModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService],
   exports: [UsersService],

@@ -134,15 +134,20 @@ export class UsersRepository {
     return returnedRows<UserRow>(result)[0];
   }
 
-  /** Deletes the user; its memberships go with it (foreign keys), and its groups get a new version. */
-  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<void> {
-    await m.query(
+  /**
+   * Deletes the user; its memberships go with it (foreign keys), and its groups get a new version.
+   * Returns the ids of the groups it was a direct member of.
+   */
+  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<string[]> {
+    const result: unknown = await m.query(
       `UPDATE scim_group g SET version = g.version + 1, last_modified = $3
          FROM group_user_member gm
-        WHERE gm.tenant_id = $1 AND gm.user_id = $2 AND g.tenant_id = $1 AND g.id = gm.group_id`,
+        WHERE gm.tenant_id = $1 AND gm.user_id = $2 AND g.tenant_id = $1 AND g.id = gm.group_id
+        RETURNING g.id`,
       [tenantId, id, now],
     );
     await m.query(`DELETE FROM scim_user WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    return returnedRows<{ id: string }>(result).map((r) => r.id);
   }
 
   /**

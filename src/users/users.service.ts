@@ -18,6 +18,9 @@ import { checkIfMatch, etagOf } from '../scim/resource/versioning';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SEAT_SCHEMA, USER_SCHEMA } from '../scim/schema/urns';
+import { EventDraft } from '../events/event-types';
+import { EventsService } from '../events/events.service';
+import { changedAttributes } from '../scim/resource/attribute-diff';
 import { SeatState } from '../seats/seat-state';
 import { SeatsService } from '../seats/seats.service';
 import { hashPassword } from './password-hasher';
@@ -38,6 +41,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly seats: SeatsService,
+    private readonly events: EventsService,
     registry: SchemaRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -53,6 +57,11 @@ export class UsersService {
       const created = await this.users.insert(m, tenantId, randomUUID(), write, now);
       // An active user takes a seat; with none free the whole create rolls back (403).
       created.seat = created.active ? await this.seats.assign(m, tenantId, this.holder(created), now) : null;
+      const drafts: EventDraft[] = [
+        { type: 'user.created', data: { resource: await this.eventResource(tenantId, created) } },
+      ];
+      if (created.seat) drafts.push(this.seatEvent('seat.assigned', created, created.seat));
+      await this.events.record(m, tenantId, drafts);
       return created;
     });
     return this.result(tenantId, row, projection);
@@ -121,12 +130,25 @@ export class UsersService {
     await this.users.transaction(async (m) => {
       const current = await this.lockForWrite(m, tenantId, id, ifMatch);
       const now = this.now();
-      if (current.active) await this.seats.release(m, tenantId, this.holder(current), now);
-      await this.users.delete(m, tenantId, id, now);
+      const seat = current.active ? await this.seats.release(m, tenantId, this.holder(current), now) : null;
+      const groups = await this.users.delete(m, tenantId, id, now);
+      const drafts: EventDraft[] = [];
+      if (seat) drafts.push(this.seatEvent('seat.released', current, seat));
+      drafts.push({ type: 'user.deleted', data: { id } });
+      for (const group of groups) {
+        drafts.push({
+          type: 'group.members_removed',
+          data: { group, members: [{ value: id, type: 'User' }] },
+        });
+      }
+      await this.events.record(m, tenantId, drafts);
     });
   }
 
-  /** Writes the user; activating takes a seat, deactivating gives it back, in the same transaction. */
+  /**
+   * Writes the user; activating takes a seat, deactivating gives it back; the events of the change
+   * are recorded last. All in the caller's transaction.
+   */
   private async save(
     m: EntityManager,
     tenantId: string,
@@ -136,12 +158,43 @@ export class UsersService {
     const now = this.now();
     const updated = await this.users.update(m, tenantId, current.id, write, now);
     let seat: SeatState | null = current.seat ?? null;
-    if (!current.active && updated.active)
+    let seatDraft: EventDraft | null = null;
+    if (!current.active && updated.active) {
       seat = await this.seats.assign(m, tenantId, this.holder(updated), now);
-    if (current.active && !updated.active)
+      seatDraft = this.seatEvent('seat.assigned', updated, seat);
+    }
+    if (current.active && !updated.active) {
       seat = await this.seats.release(m, tenantId, this.holder(updated), now);
+      seatDraft = seat && this.seatEvent('seat.released', updated, seat);
+    }
     updated.seat = seat;
+    const resource = await this.eventResource(tenantId, updated);
+    const changed = changedAttributes(this.schema, current.data, write.data).filter(
+      (name) => name !== 'active',
+    );
+    if (write.passwordHash !== undefined) changed.push('password');
+    const drafts: EventDraft[] = [];
+    if (changed.length > 0)
+      drafts.push({ type: 'user.updated', data: { resource, changed: changed.sort() } });
+    if (current.active !== updated.active) {
+      drafts.push({ type: updated.active ? 'user.reactivated' : 'user.deactivated', data: { resource } });
+    }
+    if (seatDraft) drafts.push(seatDraft);
+    await this.events.record(m, tenantId, drafts);
     return updated;
+  }
+
+  /** The User as events carry it: everything but `groups`, which would need another connection. */
+  private async eventResource(tenantId: string, row: UserRow): Promise<ScimObject> {
+    const [resource] = await this.render(tenantId, [row], { attributes: [], excludedAttributes: ['groups'] });
+    return resource;
+  }
+
+  private seatEvent(type: 'seat.assigned' | 'seat.released', row: UserRow, seat: SeatState): EventDraft {
+    return {
+      type,
+      data: { userId: row.id, userName: row.user_name, status: seat.status, quota: seat.quota },
+    };
   }
 
   private holder(row: UserRow) {

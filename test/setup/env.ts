@@ -4,3 +4,6 @@ process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.RUN_MIGRATIONS = 'false';
 process.env.PUBLIC_URL = 'https://rollcall.test';
 delete process.env.SCIM_EXTENSIONS_FILE;
+// Tests drive the delivery worker themselves (DeliveryWorker.runOnce) and retry without waiting.
+process.env.WEBHOOK_DELIVERY = 'false';
+process.env.WEBHOOK_RETRY_BASE_MS = '0';

@@ -2,6 +2,7 @@ import { Tenants1763856000000 } from './1763856000000-tenants';
 import { UsersGroups1763856100000 } from './1763856100000-users-groups';
 import { MemberViewEmailIndex1763856200000 } from './1763856200000-member-view-email-index';
 import { Seats1763856300000 } from './1763856300000-seats';
+import { EventsWebhooks1763856400000 } from './1763856400000-events-webhooks';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   UsersGroups1763856100000,
   MemberViewEmailIndex1763856200000,
   Seats1763856300000,
+  EventsWebhooks1763856400000,
 ];

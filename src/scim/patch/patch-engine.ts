@@ -10,6 +10,7 @@ import {
   isObject,
   ScimObject,
 } from '../resource/attribute-values';
+import { changedAttributes } from '../resource/attribute-diff';
 import { AttributeDefinition } from '../schema/attribute';
 import { isResolvedPath, ResolvedPath, ResourceSchema } from '../schema/resource-schema';
 import { elementMatches, equalityTerms } from './element-matcher';
@@ -342,17 +343,7 @@ export class PatchEngine {
     writeOnly: ScimObject,
     relations: RelationChange[],
   ): string[] {
-    const changed = new Set<string>();
-    const compare = (a: ScimObject, b: ScimObject, prefix: string) => {
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-        if (this.schema.extension(key) && prefix === '') {
-          compare(isObject(a[key]) ? a[key] : {}, isObject(b[key]) ? b[key] : {}, `${key}:`);
-        } else if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) {
-          changed.add(prefix + key);
-        }
-      }
-    };
-    compare(before, after, '');
+    const changed = new Set(changedAttributes(this.schema, before, after));
     for (const key of Object.keys(writeOnly)) changed.add(key);
     for (const r of relations) changed.add(r.attribute);
     return [...changed].sort();

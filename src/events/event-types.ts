@@ -1,0 +1,36 @@
+/** Every event Rollcall records, in the order of the issue that defines them. */
+export const EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'user.deactivated',
+  'user.reactivated',
+  'user.deleted',
+  'group.created',
+  'group.updated',
+  'group.deleted',
+  'group.members_added',
+  'group.members_removed',
+  'seat.assigned',
+  'seat.released',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** An event before it is numbered: what happened, and the data the product needs to act on it. */
+export interface EventDraft {
+  type: EventType;
+  data: Record<string, unknown>;
+}
+
+/** A member named in group.members_added / group.members_removed. */
+export interface EventMember {
+  value: string;
+  type: 'User' | 'Group';
+}
+
+export function membersOf(ids: { users: string[]; groups: string[] }): EventMember[] {
+  return [
+    ...ids.users.map((value) => ({ value, type: 'User' as const })),
+    ...ids.groups.map((value) => ({ value, type: 'Group' as const })),
+  ];
+}
