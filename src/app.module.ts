@@ -10,6 +10,7 @@ import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { ScimCoreModule } from './scim/scim-core.module';
+import { SearchModule } from './search/search.module';
 import { SeatsModule } from './seats/seats.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
     GroupsModule,
     SeatsModule,
     EventsModule,
+    SearchModule,
     HealthModule,
   ],
 })

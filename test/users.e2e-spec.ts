@@ -1,3 +1,4 @@
+import { verifyPassword } from '../src/users/password-hasher';
 import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -70,7 +71,9 @@ describe('SCIM Users', () => {
         'SELECT password_hash, data FROM scim_user WHERE tenant_id = $1 AND id = $2',
         [tenant.id, res.body.id],
       );
-      expect(stored[0].password_hash).toMatch(/^scrypt\$/);
+      expect(stored[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(await verifyPassword('t3mp!Pass', stored[0].password_hash)).toBe(true);
+      expect(await verifyPassword('t3mp!pass', stored[0].password_hash)).toBe(false);
       expect(JSON.stringify(stored[0].data)).not.toContain('t3mp!Pass');
 
       const found = await api

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sendDelivery } from './webhook-sender';
 import { ClaimedDelivery, WebhooksRepository } from './webhooks.repository';
@@ -16,7 +22,7 @@ const BATCH = 20;
  * is never sent twice at the same time, and each endpoint receives its events in order.
  */
 @Injectable()
-export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
@@ -31,7 +37,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (this.config.webhookDelivery) this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server and the database close: the round in progress finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;

@@ -2,7 +2,12 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
+import { loadAppConfig } from '../../src/config/app-config';
+import { loggingParams } from '../../src/config/logging';
 import { configureApp } from '../../src/app.setup';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -15,9 +20,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Receives the JSON request logs (at level info) instead of their being silenced. */
+  logStream?: DestinationStream;
+}
+
 /** The real application (same setup as main.ts) on the test database, without a listening port. */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const builder = Test.createTestingModule({ imports: [AppModule] });
+  if (options.logStream) {
+    const params = loggingParams({ ...loadAppConfig(), logLevel: 'info' });
+    builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue({
+      ...params,
+      pinoHttp: [params.pinoHttp as Options, options.logStream],
+    });
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);
   await app.init();
