@@ -22,6 +22,13 @@ export interface AppConfig {
   scimExtensionsFile: string | null;
   /** Connections in each process's pool (server mode; embedded always uses one). */
   databasePoolSize: number;
+  /**
+   * Hot statements run as named prepared statements. Off for the embedded database (one session
+   * shared by every connection) and behind a pooler in transaction mode (PgBouncer).
+   */
+  databasePreparedStatements: boolean;
+  /** HTTP worker processes (node:cluster); more than one needs a PostgreSQL server. */
+  webConcurrency: number;
   /** Whether this process runs the webhook delivery worker. */
   webhookDelivery: boolean;
   /** How often the worker looks for due deliveries. */
@@ -96,6 +103,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     runMigrations: flag(env, 'RUN_MIGRATIONS', true),
     scimExtensionsFile: extensions ? resolve(extensions) : null,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    databasePreparedStatements: flag(env, 'DATABASE_PREPARED_STATEMENTS', true),
+    webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64),
     webhookDelivery: flag(env, 'WEBHOOK_DELIVERY', true),
     webhookPollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
     webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 0, 3_600_000),

@@ -25,10 +25,17 @@ export async function resolveDatabase(config: AppConfig): Promise<DatabaseTarget
   };
   if (config.databaseUrl) {
     return {
-      options: { ...common, url: config.databaseUrl, extra: { max: config.databasePoolSize } },
+      options: {
+        ...common,
+        url: config.databaseUrl,
+        extra: { max: config.databasePoolSize, preparedStatements: config.databasePreparedStatements },
+      },
       embedded: null,
     };
   }
   const embedded = await EmbeddedPostgres.start(join(config.dataDir, 'pgdata'));
-  return { options: { ...common, ...embedded.connection, extra: { max: 1 } }, embedded };
+  return {
+    options: { ...common, ...embedded.connection, extra: { max: 1, preparedStatements: false } },
+    embedded,
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
 import { returnedRows } from '../users/users.repository';
@@ -91,7 +92,8 @@ export class GroupsRepository {
     m: EntityManager = this.dataSource.manager,
     forUpdate = false,
   ): Promise<GroupRow | null> {
-    const rows: GroupRow[] = await m.query(
+    const rows = await queryPrepared<GroupRow>(
+      m,
       `SELECT ${COLUMNS} FROM scim_group g WHERE g.tenant_id = $1 AND g.id = $2${forUpdate ? ' FOR NO KEY UPDATE' : ''}`,
       [tenantId, id],
     );

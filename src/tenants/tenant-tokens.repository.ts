@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryPrepared } from '../database/prepared-query';
 import { DataSource } from 'typeorm';
 import { TenantTokenEntity } from './tenant-token.entity';
 
@@ -34,13 +35,14 @@ export class TenantTokensRepository {
 
   /** The one query not scoped by a tenant: the token's hash is what tells the tenant. */
   async findOwnerByHash(tokenHash: Buffer): Promise<TokenOwner | null> {
-    const rows: Array<{
+    const rows = await queryPrepared<{
       tenant_id: string;
       id: string;
       expires_at: Date | null;
       last_used_at: Date | null;
       enabled: boolean;
-    }> = await this.dataSource.query(
+    }>(
+      this.dataSource.manager,
       `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, t.enabled
          FROM tenant_token k JOIN tenant t ON t.id = k.tenant_id
         WHERE k.token_hash = $1`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
+import { queryPrepared } from '../database/prepared-query';
 import { SqlParams } from '../scim/filter/sql-params';
 import { SEAT_SCHEMA } from '../scim/schema/urns';
 import { RawSeat, SeatState, seatOf } from '../seats/seat-state';
@@ -44,6 +45,8 @@ export interface UserRow {
   last_modified: Date;
   /** The user's seat; undefined on rows returned by a write, where the service supplies it. */
   seat?: SeatState | null;
+  /** The user's groups, when the read asked for them with the row. */
+  groups?: Array<Omit<UserGroupRow, 'user_id'>>;
 }
 
 export interface UserWrite {
@@ -73,6 +76,20 @@ const COLUMNS =
 /** Reads join the seat, so a User is rendered from one statement. */
 const READ_COLUMNS = `${COLUMNS}, s.status, s.quota_amount, s.quota_unit, s.assigned_at, s.claimed_at, s.released_at`;
 const READ_FROM = 'scim_user u LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id';
+
+/** The user's groups (direct, and indirect through nesting) as one JSON column of the same row. */
+const GROUPS_COLUMN = `(
+  WITH RECURSIVE ms(group_id, direct) AS (
+    SELECT m.group_id, true FROM group_user_member m WHERE m.tenant_id = u.tenant_id AND m.user_id = u.id
+    UNION
+    SELECT gg.group_id, false FROM ms
+      JOIN group_group_member gg ON gg.tenant_id = u.tenant_id AND gg.member_group_id = ms.group_id
+  )
+  SELECT coalesce(json_agg(json_build_object('group_id', g.id, 'display_name', g.display_name, 'direct', d.direct)
+                           ORDER BY g.display_name), '[]')
+    FROM (SELECT group_id, bool_or(direct) AS direct FROM ms GROUP BY group_id) d
+    JOIN scim_group g ON g.tenant_id = u.tenant_id AND g.id = d.group_id
+) AS groups`;
 
 function withSeat(raw: UserRow & Partial<RawSeat>): UserRow {
   const { status, quota_amount, quota_unit, assigned_at, claimed_at, released_at, ...row } = raw;
@@ -113,9 +130,12 @@ export class UsersRepository {
     id: string,
     m: EntityManager = this.dataSource.manager,
     forUpdate = false,
+    withGroups = false,
   ): Promise<UserRow | null> {
-    const rows: Array<UserRow & RawSeat> = await m.query(
-      `SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR NO KEY UPDATE OF u' : ''}`,
+    const rows = await queryPrepared<UserRow & RawSeat>(
+      m,
+      `SELECT ${READ_COLUMNS}${withGroups ? `, ${GROUPS_COLUMN}` : ''} FROM ${READ_FROM}
+        WHERE u.tenant_id = $1 AND u.id = $2${forUpdate ? ' FOR NO KEY UPDATE OF u' : ''}`,
       [tenantId, id],
     );
     return rows[0] ? withSeat(rows[0]) : null;
@@ -163,7 +183,8 @@ export class UsersRepository {
     limit: number,
   ): Promise<{ rows: UserRow[]; total: number }> {
     const condition = `u.tenant_id = $1${where ? ` AND ${where}` : ''}`;
-    const counted: Array<{ total: number }> = await this.dataSource.query(
+    const counted = await queryPrepared<{ total: number }>(
+      this.dataSource.manager,
       `SELECT count(*)::int AS total FROM scim_user u WHERE ${condition}`,
       params.values,
     );
@@ -172,8 +193,14 @@ export class UsersRepository {
     const direction = descending ? 'DESC' : 'ASC';
     const order = orderBy ? `${orderBy} ${direction} NULLS LAST, u.seq ${direction}` : `u.seq ${direction}`;
     const page = new SqlParams(params.values);
-    const rows: Array<UserRow & RawSeat> = await this.dataSource.query(
-      `SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
+    // The page is chosen on scim_user alone (an index-only scan for the default order), then joined.
+    const rows = await queryPrepared<UserRow & RawSeat>(
+      this.dataSource.manager,
+      `SELECT ${READ_COLUMNS}
+         FROM (SELECT u.id FROM scim_user u WHERE ${condition}
+                ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}) p
+         JOIN ${READ_FROM} ON u.tenant_id = $1 AND u.id = p.id
+        ORDER BY ${order}`,
       page.values,
     );
     return { rows: rows.map(withSeat), total };

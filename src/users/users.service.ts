@@ -68,7 +68,12 @@ export class UsersService {
   }
 
   async get(tenantId: string, id: string, projection: Projection): Promise<ScimResult> {
-    return this.result(tenantId, await this.require(tenantId, id), projection);
+    // One statement reads the user, its seat and (when they are to be returned) its groups.
+    const row = isUuid(id)
+      ? await this.users.find(tenantId, id, undefined, false, this.wantsGroups(projection))
+      : null;
+    if (!row) throw ScimError.notFound(`User ${id} not found`);
+    return this.result(tenantId, row, projection);
   }
 
   async list(tenantId: string, query: ListQuery): Promise<ListResponse<ScimObject>> {
@@ -267,16 +272,22 @@ export class UsersService {
   }
 
   /** Builds SCIM Users from rows; reads group memberships only when `groups` is to be returned. */
+  private wantsGroups(projection: Projection): boolean {
+    const groups = this.schema.coreAttribute('groups');
+    return groups !== undefined && new ResponseProjection(this.schema, projection).includes(null, groups);
+  }
+
   private async render(tenantId: string, rows: UserRow[], projection: Projection): Promise<ScimObject[]> {
     const view = new ResponseProjection(this.schema, projection);
-    const groupsAttribute = this.schema.coreAttribute('groups');
-    const wantGroups = groupsAttribute !== undefined && view.includes(null, groupsAttribute);
-    const memberships = wantGroups
-      ? await this.users.groupsOf(
-          tenantId,
-          rows.map((r) => r.id),
-        )
-      : [];
+    const prefetched = rows.every((r) => r.groups !== undefined);
+    const memberships = !this.wantsGroups(projection)
+      ? []
+      : prefetched
+        ? rows.flatMap((r) => (r.groups ?? []).map((g) => ({ ...g, user_id: r.id })))
+        : await this.users.groupsOf(
+            tenantId,
+            rows.map((r) => r.id),
+          );
     return rows.map((row) => {
       const { data } = row;
       const groups = memberships

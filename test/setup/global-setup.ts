@@ -15,6 +15,8 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__ROLLCALL_EMBEDDED__ = embedded;
     process.env.DATABASE_URL = embedded.url;
     process.env.DATABASE_POOL_SIZE = '1';
+    // PGlite serves every connection from one session: a statement prepared by one would clash.
+    process.env.DATABASE_PREPARED_STATEMENTS = 'false';
   }
   const target = await resolveDatabase(loadAppConfig());
   const dataSource = new DataSource(target.options);

@@ -3,6 +3,7 @@ import { UsersGroups1763856100000 } from './1763856100000-users-groups';
 import { MemberViewEmailIndex1763856200000 } from './1763856200000-member-view-email-index';
 import { Seats1763856300000 } from './1763856300000-seats';
 import { EventsWebhooks1763856400000 } from './1763856400000-events-webhooks';
+import { CoveringOrderIndexes1763856500000 } from './1763856500000-covering-order-indexes';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MemberViewEmailIndex1763856200000,
   Seats1763856300000,
   EventsWebhooks1763856400000,
+  CoveringOrderIndexes1763856500000,
 ];

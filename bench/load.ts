@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+
+export interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+export interface HttpScenario {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  /** Path and body of the n-th request (n counts from 0 across all connections). */
+  request(n: number): { path: string; body?: unknown };
+  auth: boolean;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function figuresOf(latencies: number[], errors: number, seconds: number): Figures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    errors,
+    requests: latencies.length,
+  };
+}
+
+/** Drives one scenario at fixed concurrency with autocannon; every latency is kept for percentiles. */
+export async function runHttp(
+  baseUrl: string,
+  token: string,
+  scenario: HttpScenario,
+  connections: number,
+  seconds: number,
+): Promise<Figures> {
+  let counter = 0;
+  const latencies: number[] = [];
+  let errors = 0;
+  // Without a callback autocannon's instance is also the promise of its result.
+  const instance = autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    headers: {
+      'content-type': 'application/scim+json',
+      ...(scenario.auth ? { authorization: `Bearer ${token}` } : {}),
+    },
+    requests: [
+      {
+        method: scenario.method,
+        setupRequest: (req) => {
+          const { path, body } = scenario.request(counter++);
+          return { ...req, path, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) };
+        },
+      },
+    ],
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 400) errors += 1;
+    latencies.push(responseTime);
+  });
+  const result = await instance;
+  return figuresOf(latencies, errors + result.errors + result.timeouts, seconds);
+}
+
+/** The database's ceiling: the statements a scenario runs, straight through `pg`, same concurrency. */
+export async function runSql(
+  databaseUrl: string,
+  statements: (n: number) => Array<{ text: string; values: unknown[] }>,
+  connections: number,
+  seconds: number,
+): Promise<Figures> {
+  const pool = new Pool({ connectionString: databaseUrl, max: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const end = Date.now() + seconds * 1000;
+  const loop = async () => {
+    while (Date.now() < end) {
+      const started = performance.now();
+      try {
+        for (const s of statements(counter++)) await pool.query(s.text, s.values);
+        latencies.push(performance.now() - started);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  await pool.end();
+  return figuresOf(latencies, errors, seconds);
+}
+
+/** Resident memory of a process and its children (cluster workers), in MB. */
+export function rssMb(pid: number): number {
+  const pids = [pid];
+  try {
+    pids.push(
+      ...execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map(Number),
+    );
+  } catch {
+    // no children
+  }
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      kb += match ? Number(match[1]) : 0;
+    } catch {
+      // exited
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Samples RSS while `work` runs and returns its peak. */
+export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200);
+  try {
+    const result = await work();
+    return { result, peakMb: Math.max(peak, rssMb(pid)) };
+  } finally {
+    clearInterval(timer);
+  }
+}

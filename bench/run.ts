@@ -1,0 +1,395 @@
+/**
+ * `npm run bench [-- --quick]`: starts Rollcall's production build on the PostgreSQL server of
+ * DATABASE_URL, seeds it through SQL, drives every SCIM path with autocannon at fixed concurrency,
+ * and reports each against two ceilings measured in the same run: /health/live through the same
+ * server (the framework) and the equivalent SQL straight through `pg` (the database).
+ */
+import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
+import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
+
+const quick = process.argv.includes('--quick');
+const SECONDS = quick ? 3 : 10;
+const CONNECTIONS = 32;
+const PORT = 3917;
+const ADMIN_KEY = 'bench-admin-key-' + randomBytes(8).toString('hex');
+const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+const log = (line: string) => process.stdout.write(line + '\n');
+
+interface Row {
+  scenario: string;
+  workers: number;
+  http: Figures;
+  rssMb: number;
+  /** req/s as a share of /health/live in the same configuration. */
+  ofHealth: number;
+  /** req/s as a share of the equivalent SQL through `pg`, where there is one. */
+  ofSql: number | null;
+}
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    process.stderr.write(
+      'npm run bench needs DATABASE_URL: it measures Rollcall on a PostgreSQL server. The embedded\n' +
+        'database serves one connection at a time, so a benchmark on it would measure PGlite, not Rollcall.\n',
+    );
+    process.exit(2);
+  }
+  return url;
+}
+
+async function startServer(url: string, workers: number): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['dist/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      ADMIN_API_KEY: ADMIN_KEY,
+      LOG_LEVEL: 'warn',
+      WEB_CONCURRENCY: String(workers),
+      DATABASE_POOL_SIZE: '16',
+      WEBHOOK_DELIVERY: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
+      if (res.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become ready');
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+async function adminPost(path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+const pick = <T>(list: T[], n: number): T => list[(n * 7919) % list.length];
+
+function scenarios(data: Seed, runId: string): HttpScenario[] {
+  const base = `/scim/v2/${data.tenantId}`;
+  const users = data.userIds.slice(0, GROUP_MEMBERS);
+  const extras = data.userIds.slice(GROUP_MEMBERS, GROUP_MEMBERS + EXTRA_USERS);
+  const togglers = users.slice(50_000, 60_000);
+  const replaced = users.slice(60_000, 70_000);
+  const chunks = Math.floor(extras.length / 100);
+  return [
+    { name: 'GET /health/live', method: 'GET', auth: false, request: () => ({ path: '/health/live' }) },
+    {
+      name: 'GET /ServiceProviderConfig (token check)',
+      method: 'GET',
+      auth: true,
+      request: () => ({ path: `${base}/ServiceProviderConfig` }),
+    },
+    { name: 'GET /Users/{id}', method: 'GET', auth: true, request: (n) => ({ path: `${base}/Users/${pick(users, n)}` }) },
+    {
+      name: 'GET /Users?filter=userName eq',
+      method: 'GET',
+      auth: true,
+      request: (n) => ({
+        path: `${base}/Users?filter=${encodeURIComponent(`userName eq "user${((n * 7919) % GROUP_MEMBERS) + 1}@bench.test"`)}`,
+      }),
+    },
+    {
+      name: 'GET /Users?startIndex=1&count=100',
+      method: 'GET',
+      auth: true,
+      request: () => ({ path: `${base}/Users?startIndex=1&count=100` }),
+    },
+    {
+      name: 'GET /Users?startIndex=90001&count=100',
+      method: 'GET',
+      auth: true,
+      request: () => ({ path: `${base}/Users?startIndex=90001&count=100` }),
+    },
+    {
+      name: 'GET /Groups/{id}?excludedAttributes=members',
+      method: 'GET',
+      auth: true,
+      request: () => ({ path: `${base}/Groups/${data.groupId}?excludedAttributes=members` }),
+    },
+    {
+      name: 'POST /Users',
+      method: 'POST',
+      auth: true,
+      request: (n) => ({
+        path: `${base}/Users`,
+        body: {
+          schemas: [USER],
+          userName: `new-${runId}-${n}@bench.test`,
+          name: { givenName: 'New', familyName: `User ${n}` },
+          emails: [{ value: `new-${runId}-${n}@bench.test`, type: 'work', primary: true }],
+          active: true,
+        },
+      }),
+    },
+    {
+      name: 'PATCH /Users/{id} active false/true',
+      method: 'PATCH',
+      auth: true,
+      request: (n) => ({
+        path: `${base}/Users/${togglers[n % togglers.length]}`,
+        body: {
+          schemas: [PATCH],
+          Operations: [{ op: 'replace', value: { active: Math.floor(n / togglers.length) % 2 === 1 } }],
+        },
+      }),
+    },
+    {
+      name: 'PUT /Users/{id}',
+      method: 'PUT',
+      auth: true,
+      request: (n) => {
+        const id = replaced[n % replaced.length];
+        const number = 60_001 + (n % replaced.length);
+        return {
+          path: `${base}/Users/${id}`,
+          body: {
+            schemas: [USER],
+            userName: `user${number}@bench.test`,
+            name: { givenName: 'Given', familyName: `Family ${n}` },
+            emails: [{ value: `user${number}@bench.test`, type: 'work', primary: true }],
+            active: true,
+          },
+        };
+      },
+    },
+    {
+      name: 'PATCH /Groups/{id} add or remove 100 members',
+      method: 'PATCH',
+      auth: true,
+      request: (n) => {
+        const chunk = extras.slice((n % chunks) * 100, (n % chunks) * 100 + 100).map((value) => ({ value }));
+        const add = Math.floor(n / chunks) % 2 === 0;
+        return {
+          path: `${base}/Groups/${data.groupId}`,
+          body: {
+            schemas: [PATCH],
+            Operations: [{ op: add ? 'add' : 'remove', path: 'members', value: chunk }],
+          },
+        };
+      },
+    },
+  ];
+}
+
+/** The SQL the read scenarios run, for the database ceiling. */
+function sqlBaselines(data: Seed, tokenHash: Buffer): Record<string, (n: number) => Array<{ text: string; values: unknown[] }>> {
+  const users = data.userIds.slice(0, GROUP_MEMBERS);
+  const page = (offset: number) => () => [
+    { text: 'SELECT count(*)::int FROM scim_user u WHERE u.tenant_id = $1', values: [data.tenantId] },
+    {
+      text: `SELECT u.*, s.status FROM scim_user u LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id
+              WHERE u.tenant_id = $1 ORDER BY u.seq OFFSET $2 LIMIT 100`,
+      values: [data.tenantId, offset],
+    },
+  ];
+  return {
+    'GET /ServiceProviderConfig (token check)': () => [
+      {
+        text: `SELECT k.tenant_id, t.enabled FROM tenant_token k JOIN tenant t ON t.id = k.tenant_id WHERE k.token_hash = $1`,
+        values: [tokenHash],
+      },
+    ],
+    'GET /Users/{id}': (n) => [
+      {
+        text: `SELECT u.*, s.status FROM scim_user u LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id
+                WHERE u.tenant_id = $1 AND u.id = $2`,
+        values: [data.tenantId, pick(users, n)],
+      },
+    ],
+    'GET /Users?filter=userName eq': (n) => {
+      const userName = `user${((n * 7919) % GROUP_MEMBERS) + 1}@bench.test`;
+      return [
+        {
+          text: 'SELECT count(*)::int FROM scim_user u WHERE u.tenant_id = $1 AND lower(u.user_name) = lower($2)',
+          values: [data.tenantId, userName],
+        },
+        {
+          text: `SELECT u.*, s.status FROM scim_user u LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id
+                  WHERE u.tenant_id = $1 AND lower(u.user_name) = lower($2) ORDER BY u.seq LIMIT 100`,
+          values: [data.tenantId, userName],
+        },
+      ];
+    },
+    'GET /Users?startIndex=1&count=100': page(0),
+    'GET /Users?startIndex=90001&count=100': page(90_000),
+    'GET /Groups/{id}?excludedAttributes=members': () => [
+      { text: 'SELECT * FROM scim_group WHERE tenant_id = $1 AND id = $2', values: [data.tenantId, data.groupId] },
+    ],
+  };
+}
+
+/** The scale figures of the Groups issue: single large operations on the 100,000-member group. */
+async function groupScale(server: ChildProcess, token: string, data: Seed): Promise<Record<string, number>> {
+  const base = `http://127.0.0.1:${PORT}/scim/v2/${data.tenantId}/Groups/${data.groupId}`;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
+  const extras = data.userIds.slice(GROUP_MEMBERS, GROUP_MEMBERS + 1000).map((value) => ({ value }));
+  const timed = async (work: () => Promise<Response>) => {
+    const started = performance.now();
+    const res = await work();
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${res.status} ${text}`);
+    return { ms: Math.round(performance.now() - started), bytes: text.length, text };
+  };
+  const patch = (op: string) =>
+    timed(() =>
+      fetch(base, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ schemas: [PATCH], Operations: [{ op, path: 'members', value: extras }] }),
+      }),
+    );
+  const add = await patch('add');
+  const remove = await patch('remove');
+  const lean = await timed(() => fetch(`${base}?excludedAttributes=members`, { headers }));
+  const full = await peakRss(server.pid ?? 0, () => timed(() => fetch(base, { headers })));
+  const members = (JSON.parse(full.result.text) as { members: unknown[] }).members.length;
+  return {
+    patchAdd1000Ms: add.ms,
+    patchRemove1000Ms: remove.ms,
+    getExcludedMembersMs: lean.ms,
+    getAllMembersMs: full.result.ms,
+    getAllMembersCount: members,
+    getAllMembersMegabytes: Math.round(full.result.bytes / 1e5) / 10,
+    getAllMembersPeakRssMb: full.peakMb,
+  };
+}
+
+async function main(): Promise<void> {
+  const url = databaseUrl();
+  log(`Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`);
+  execSync('npm run build', { stdio: 'ignore' });
+
+  // The first start migrates the database; seeding needs its tables.
+  let server = await startServer(url, 1);
+  const data = await seed(url, log);
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  await db.query(`DELETE FROM group_user_member WHERE tenant_id = $1 AND group_id = $2 AND user_id = ANY($3::uuid[])`, [
+    data.tenantId,
+    data.groupId,
+    data.userIds.slice(GROUP_MEMBERS),
+  ]);
+  await db.end();
+  const token = String((await adminPost(`/admin/tenants/${data.tenantId}/tokens`, { description: 'bench' })).token);
+  const tokenHash = createHash('sha256').update(token).digest();
+  const runId = randomBytes(4).toString('hex');
+
+  const scale = await groupScale(server, token, data);
+  log(`group of ${GROUP_MEMBERS}: ${JSON.stringify(scale)}`);
+
+  const rows: Row[] = [];
+  const sql: Record<string, Figures> = {};
+  const baselines = sqlBaselines(data, tokenHash);
+  for (const [name, statements] of Object.entries(baselines)) {
+    sql[name] = await runSql(url, statements, CONNECTIONS, SECONDS);
+    log(`  SQL  ${name}: ${sql[name].requestsPerSecond} req/s`);
+  }
+
+  for (const workers of [1, 2]) {
+    if (workers > 1) {
+      await stopServer(server);
+      server = await startServer(url, workers);
+    }
+    let health = 0;
+    for (const scenario of scenarios(data, `${runId}-${workers}`)) {
+      const { result, peakMb } = await peakRss(server.pid ?? 0, () =>
+        runHttp(`http://127.0.0.1:${PORT}`, token, scenario, CONNECTIONS, SECONDS),
+      );
+      if (scenario.name === 'GET /health/live') health = result.requestsPerSecond;
+      const ceiling = sql[scenario.name];
+      rows.push({
+        scenario: scenario.name,
+        workers,
+        http: result,
+        rssMb: peakMb,
+        ofHealth: health ? Math.round((result.requestsPerSecond / health) * 100) / 100 : 1,
+        ofSql: ceiling ? Math.round((result.requestsPerSecond / ceiling.requestsPerSecond) * 100) / 100 : null,
+      });
+      log(
+        `  ${workers}w  ${scenario.name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ` +
+          `p99 ${result.p99} ms, errors ${result.errors}, RSS ${peakMb} MB`,
+      );
+    }
+  }
+  await stopServer(server);
+
+  const table = markdown(rows, sql);
+  const report = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
+    node: process.version,
+    postgres: await serverVersion(url),
+    groupScale: scale,
+    sqlBaselines: sql,
+    results: rows,
+  };
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  const file = join(__dirname, 'results', `${report.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  log('\n' + table);
+  log(`\nResults: ${file}`);
+  if (rows.some((r) => r.http.errors > 0)) {
+    process.stderr.write('Some scenarios had errors.\n');
+    process.exitCode = 1;
+  }
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+  await db.end();
+  return version;
+}
+
+function markdown(rows: Row[], sql: Record<string, Figures>): string {
+  const lines = [
+    '| Scenario | Workers | req/s | p50 ms | p95 ms | p99 ms | Errors | RSS MB | of /health/live | of SQL |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.scenario} | ${r.workers} | ${r.http.requestsPerSecond} | ${r.http.p50} | ${r.http.p95} | ${r.http.p99} | ` +
+        `${r.http.errors} | ${r.rssMb} | ${Math.round(r.ofHealth * 100)}% | ${r.ofSql === null ? '–' : `${Math.round(r.ofSql * 100)}%`} |`,
+    );
+  }
+  lines.push('', '| SQL ceiling (pg, same statements) | req/s | p50 ms | p99 ms |', '|---|---:|---:|---:|');
+  for (const [name, f] of Object.entries(sql)) lines.push(`| ${name} | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} |`);
+  return lines.join('\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
