@@ -68,10 +68,14 @@ export async function runHttp(
       },
     ],
   }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 400) errors += 1;
-    latencies.push(responseTime);
-  });
+  // `on` returns the instance, itself a promise: awaited below.
+  void instance.on(
+    'response',
+    (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      if (statusCode >= 400) errors += 1;
+      latencies.push(responseTime);
+    },
+  );
   const result = await instance;
   return figuresOf(latencies, errors + result.errors + result.timeouts, seconds);
 }
@@ -130,7 +134,10 @@ export function rssMb(pid: number): number {
 }
 
 /** Samples RSS while `work` runs and returns its peak. */
-export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+export async function peakRss<T>(
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMb: number }> {
   let peak = rssMb(pid);
   const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200);
   try {

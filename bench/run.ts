@@ -107,7 +107,12 @@ function scenarios(data: Seed, runId: string): HttpScenario[] {
       auth: true,
       request: () => ({ path: `${base}/ServiceProviderConfig` }),
     },
-    { name: 'GET /Users/{id}', method: 'GET', auth: true, request: (n) => ({ path: `${base}/Users/${pick(users, n)}` }) },
+    {
+      name: 'GET /Users/{id}',
+      method: 'GET',
+      auth: true,
+      request: (n) => ({ path: `${base}/Users/${pick(users, n)}` }),
+    },
     {
       name: 'GET /Users?filter=userName eq',
       method: 'GET',
@@ -200,13 +205,19 @@ function scenarios(data: Seed, runId: string): HttpScenario[] {
 }
 
 /** The SQL the read scenarios run, for the database ceiling. */
-function sqlBaselines(data: Seed, tokenHash: Buffer): Record<string, (n: number) => Array<{ text: string; values: unknown[] }>> {
+function sqlBaselines(
+  data: Seed,
+  tokenHash: Buffer,
+): Record<string, (n: number) => Array<{ text: string; values: unknown[] }>> {
   const users = data.userIds.slice(0, GROUP_MEMBERS);
   const page = (offset: number) => () => [
     { text: 'SELECT count(*)::int FROM scim_user u WHERE u.tenant_id = $1', values: [data.tenantId] },
     {
-      text: `SELECT u.*, s.status FROM scim_user u LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id
-              WHERE u.tenant_id = $1 ORDER BY u.seq OFFSET $2 LIMIT 100`,
+      text: `SELECT u.*, s.status
+               FROM (SELECT id FROM scim_user WHERE tenant_id = $1 ORDER BY seq OFFSET $2 LIMIT 100) p
+               JOIN scim_user u ON u.tenant_id = $1 AND u.id = p.id
+               LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id
+              ORDER BY u.seq`,
       values: [data.tenantId, offset],
     },
   ];
@@ -241,7 +252,10 @@ function sqlBaselines(data: Seed, tokenHash: Buffer): Record<string, (n: number)
     'GET /Users?startIndex=1&count=100': page(0),
     'GET /Users?startIndex=90001&count=100': page(90_000),
     'GET /Groups/{id}?excludedAttributes=members': () => [
-      { text: 'SELECT * FROM scim_group WHERE tenant_id = $1 AND id = $2', values: [data.tenantId, data.groupId] },
+      {
+        text: 'SELECT * FROM scim_group WHERE tenant_id = $1 AND id = $2',
+        values: [data.tenantId, data.groupId],
+      },
     ],
   };
 }
@@ -292,13 +306,14 @@ async function main(): Promise<void> {
   const data = await seed(url, log);
   const db = new Client({ connectionString: url });
   await db.connect();
-  await db.query(`DELETE FROM group_user_member WHERE tenant_id = $1 AND group_id = $2 AND user_id = ANY($3::uuid[])`, [
-    data.tenantId,
-    data.groupId,
-    data.userIds.slice(GROUP_MEMBERS),
-  ]);
+  await db.query(
+    `DELETE FROM group_user_member WHERE tenant_id = $1 AND group_id = $2 AND user_id = ANY($3::uuid[])`,
+    [data.tenantId, data.groupId, data.userIds.slice(GROUP_MEMBERS)],
+  );
   await db.end();
-  const token = String((await adminPost(`/admin/tenants/${data.tenantId}/tokens`, { description: 'bench' })).token);
+  const token = String(
+    (await adminPost(`/admin/tenants/${data.tenantId}/tokens`, { description: 'bench' })).token,
+  );
   const tokenHash = createHash('sha256').update(token).digest();
   const runId = randomBytes(4).toString('hex');
 
@@ -331,7 +346,9 @@ async function main(): Promise<void> {
         http: result,
         rssMb: peakMb,
         ofHealth: health ? Math.round((result.requestsPerSecond / health) * 100) / 100 : 1,
-        ofSql: ceiling ? Math.round((result.requestsPerSecond / ceiling.requestsPerSecond) * 100) / 100 : null,
+        ofSql: ceiling
+          ? Math.round((result.requestsPerSecond / ceiling.requestsPerSecond) * 100) / 100
+          : null,
       });
       log(
         `  ${workers}w  ${scenario.name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ` +
@@ -385,11 +402,14 @@ function markdown(rows: Row[], sql: Record<string, Figures>): string {
     );
   }
   lines.push('', '| SQL ceiling (pg, same statements) | req/s | p50 ms | p99 ms |', '|---|---:|---:|---:|');
-  for (const [name, f] of Object.entries(sql)) lines.push(`| ${name} | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} |`);
+  for (const [name, f] of Object.entries(sql))
+    lines.push(`| ${name} | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} |`);
   return lines.join('\n');
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

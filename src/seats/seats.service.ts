@@ -33,15 +33,12 @@ export class SeatsService {
     private readonly tenants: TenantsService,
   ) {}
 
-  /** Takes a seat for the user, or fails with 403 and the numbers when none is free. */
+  /**
+   * Takes a seat for the user, or fails with 403 and the numbers when none is free. The seat row and
+   * its history come first: the counter, which locks the tenant row, is the last step, so the lock
+   * is held only until the caller's commit.
+   */
   async assign(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState> {
-    if (!(await this.seats.take(m, tenantId))) {
-      const usage = await this.seats.usage(tenantId, m);
-      throw new ScimError(
-        403,
-        `seat limit reached: ${usage?.used ?? 0} of ${usage?.limit ?? 0} seats in use`,
-      );
-    }
     const seat = await this.seats.assign(m, tenantId, user.id, now);
     await this.seats.record(m, tenantId, {
       userId: user.id,
@@ -50,6 +47,13 @@ export class SeatsService {
       quota: seat.quota,
       at: now,
     });
+    if (!(await this.seats.take(m, tenantId))) {
+      const usage = await this.seats.usage(tenantId, m);
+      throw new ScimError(
+        403,
+        `seat limit reached: ${usage?.used ?? 0} of ${usage?.limit ?? 0} seats in use`,
+      );
+    }
     return seat;
   }
 
@@ -57,7 +61,6 @@ export class SeatsService {
   async release(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState | null> {
     const seat = await this.seats.release(m, tenantId, user.id, now);
     if (!seat) return null;
-    await this.seats.giveBack(m, tenantId);
     await this.seats.record(m, tenantId, {
       userId: user.id,
       userName: user.userName,
@@ -65,6 +68,7 @@ export class SeatsService {
       quota: seat.quota,
       at: now,
     });
+    await this.seats.giveBack(m, tenantId);
     return seat;
   }
 
