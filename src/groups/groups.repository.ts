@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
+import { pageWithTotal } from '../scim/query/page-total';
 import { returnedRows } from '../users/users.repository';
 
 /** Where each Group attribute lives, for the filter and sort engines (alias `g`). */
@@ -142,20 +143,24 @@ export class GroupsRepository {
     limit: number,
   ): Promise<{ rows: GroupRow[]; total: number }> {
     const condition = `g.tenant_id = $1${where ? ` AND ${where}` : ''}`;
-    const counted: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM scim_group g WHERE ${condition}`,
-      params.values,
-    );
-    const total = counted[0]?.total ?? 0;
-    if (limit === 0 || total <= offset) return { rows: [], total };
+    const count = async () =>
+      (
+        await queryPrepared<{ total: number }>(
+          this.dataSource.manager,
+          `SELECT count(*)::int AS total FROM scim_group g WHERE ${condition}`,
+          params.values,
+        )
+      )[0].total;
     const direction = descending ? 'DESC' : 'ASC';
     const order = orderBy ? `${orderBy} ${direction} NULLS LAST, g.seq ${direction}` : `g.seq ${direction}`;
     const page = new SqlParams(params.values);
-    const rows: GroupRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM scim_group g WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
-      page.values,
-    );
-    return { rows, total };
+    const read = () =>
+      queryPrepared<GroupRow>(
+        this.dataSource.manager,
+        `SELECT ${COLUMNS} FROM scim_group g WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
+        page.values,
+      );
+    return pageWithTotal(offset, limit, read, count);
   }
 
   /** Which of these ids are Users and which are Groups of the tenant; ids of neither are left out. */

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { queryPrepared } from '../database/prepared-query';
 import { SqlParams } from '../scim/filter/sql-params';
+import { pageWithTotal } from '../scim/query/page-total';
 import { SEAT_SCHEMA } from '../scim/schema/urns';
 import { RawSeat, SeatState, seatOf } from '../seats/seat-state';
 
@@ -183,26 +184,29 @@ export class UsersRepository {
     limit: number,
   ): Promise<{ rows: UserRow[]; total: number }> {
     const condition = `u.tenant_id = $1${where ? ` AND ${where}` : ''}`;
-    const counted = await queryPrepared<{ total: number }>(
-      this.dataSource.manager,
-      `SELECT count(*)::int AS total FROM scim_user u WHERE ${condition}`,
-      params.values,
-    );
-    const total = counted[0]?.total ?? 0;
-    if (limit === 0 || total <= offset) return { rows: [], total };
+    const count = async () =>
+      (
+        await queryPrepared<{ total: number }>(
+          this.dataSource.manager,
+          `SELECT count(*)::int AS total FROM scim_user u WHERE ${condition}`,
+          params.values,
+        )
+      )[0].total;
     const direction = descending ? 'DESC' : 'ASC';
     const order = orderBy ? `${orderBy} ${direction} NULLS LAST, u.seq ${direction}` : `u.seq ${direction}`;
     const page = new SqlParams(params.values);
     // The page is chosen on scim_user alone (an index-only scan for the default order), then joined.
-    const rows = await queryPrepared<UserRow & RawSeat>(
-      this.dataSource.manager,
-      `SELECT ${READ_COLUMNS}
+    const read = () =>
+      queryPrepared<UserRow & RawSeat>(
+        this.dataSource.manager,
+        `SELECT ${READ_COLUMNS}
          FROM (SELECT u.id FROM scim_user u WHERE ${condition}
                 ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}) p
          JOIN ${READ_FROM} ON u.tenant_id = $1 AND u.id = p.id
         ORDER BY ${order}`,
-      page.values,
-    );
+        page.values,
+      );
+    const { rows, total } = await pageWithTotal(offset, limit, read, count);
     return { rows: rows.map(withSeat), total };
   }
 
