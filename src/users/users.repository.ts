@@ -172,8 +172,9 @@ export class UsersRepository {
   }
 
   /**
-   * One page of a query. `where` and `orderBy` were built by the SCIM core on `params`, whose first
-   * value is the tenant id; the page is `limit` rows after `offset`, in a stable order.
+   * One page of a query, with each user's groups when `withGroups`. `where` and `orderBy` were built
+   * by the SCIM core on `params`, whose first value is the tenant id; the page is `limit` rows after
+   * `offset`, in a stable order.
    */
   async search(
     params: SqlParams,
@@ -182,6 +183,7 @@ export class UsersRepository {
     descending: boolean,
     offset: number,
     limit: number,
+    withGroups = false,
   ): Promise<{ rows: UserRow[]; total: number }> {
     const condition = `u.tenant_id = $1${where ? ` AND ${where}` : ''}`;
     const count = async () =>
@@ -199,7 +201,7 @@ export class UsersRepository {
     const read = () =>
       queryPrepared<UserRow & RawSeat>(
         this.dataSource.manager,
-        `SELECT ${READ_COLUMNS}
+        `SELECT ${READ_COLUMNS}${withGroups ? `, ${GROUPS_COLUMN}` : ''}
          FROM (SELECT u.id FROM scim_user u WHERE ${condition}
                 ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}) p
          JOIN ${READ_FROM} ON u.tenant_id = $1 AND u.id = p.id

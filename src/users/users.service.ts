@@ -89,6 +89,7 @@ export class UsersService {
       query.sortOrder === 'descending',
       query.startIndex - 1,
       query.count,
+      this.wantsGroups(query),
     );
     const resources = await this.render(tenantId, rows, query);
     return listResponse(resources, total, query.startIndex);
