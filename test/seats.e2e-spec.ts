@@ -261,7 +261,7 @@ describe('Seats', () => {
     await admin(t).get(`/admin/tenants/${tenant.id}/seats/history?cursor=bogus`).expect(400);
   });
 
-  it('publishes the seat extension and keeps it readOnly for identity providers', async () => {
+  it('publishes the seat extension: its state readOnly, its quota writable', async () => {
     const tenant = await createTenant(t);
     const api = scim(t, tenant);
     const types = await api.get('/ResourceTypes/User').expect(200);
@@ -271,12 +271,12 @@ describe('Seats', () => {
       schema.body.attributes.map((a: { name: string; mutability: string }) => [a.name, a.mutability]),
     ).toEqual([
       ['status', 'readOnly'],
-      ['quota', 'readOnly'],
+      ['quota', 'readWrite'],
       ['assignedAt', 'readOnly'],
       ['claimedAt', 'readOnly'],
       ['releasedAt', 'readOnly'],
     ]);
-    // A client echoing the extension back is ignored, never an error; changing it is refused.
+    // A client echoing the state back is ignored, never an error; changing it is refused.
     const res = await api
       .post('/Users', { ...oktaUser('echo@acme.com'), [SEAT]: { status: 'claimed' } })
       .expect(201);
@@ -288,5 +288,56 @@ describe('Seats', () => {
     const lean = await api.get(`/Users/${res.body.id}?excludedAttributes=${SEAT}`).expect(200);
     expect(lean.body).not.toHaveProperty(SEAT);
     expect(lean.body.schemas).toEqual([USER]);
+  });
+
+  it('takes the quota an identity provider writes, and keeps it when a request leaves it out', async () => {
+    const tenant = await createTenant(t);
+    const api = scim(t, tenant);
+    const seatOf = async (id: string) =>
+      (await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200)).body.seats.find(
+        (s: { userId: string }) => s.userId === id,
+      ) as { quota: unknown } | undefined;
+
+    const user = await api
+      .post('/Users', { ...oktaUser('q1@acme.com'), [SEAT]: { quota: { amount: 10, unit: 'GB' } } })
+      .expect(201);
+    expect(user.body[SEAT]).toMatchObject({ status: 'invited', quota: { amount: 10, unit: 'GB' } });
+    const id = user.body.id as string;
+
+    const raised = await api
+      .patch(`/Users/${id}`, patchOp({ op: 'replace', path: `${SEAT}:quota.amount`, value: 20 }))
+      .expect(200);
+    expect(raised.body[SEAT].quota).toEqual({ amount: 20, unit: 'GB' });
+    expect((await seatOf(id))?.quota).toEqual({ amount: 20, unit: 'GB' });
+
+    // Okta's PUT does not know the extension: the quota stays.
+    await api.put(`/Users/${id}`, oktaUser('q1@acme.com')).expect(200);
+    expect((await seatOf(id))?.quota).toEqual({ amount: 20, unit: 'GB' });
+    const filtered = await api
+      .get('/Users?filter=' + encodeURIComponent(`${SEAT}:quota.amount gt 15`))
+      .expect(200);
+    expect(filtered.body.Resources.map((u: { id: string }) => u.id)).toEqual([id]);
+
+    // A user that never held a seat keeps the quota until it is activated.
+    const later = await api
+      .post('/Users', { ...oktaUser('q2@acme.com', false), [SEAT]: { quota: { amount: 5, unit: 'GB' } } })
+      .expect(201);
+    expect(later.body[SEAT]).toEqual({ quota: { amount: 5, unit: 'GB' } });
+    const activated = await api.patch(`/Users/${later.body.id}`, activate).expect(200);
+    expect(activated.body[SEAT]).toMatchObject({ status: 'invited', quota: { amount: 5, unit: 'GB' } });
+
+    const removed = await api
+      .patch(`/Users/${id}`, patchOp({ op: 'remove', path: `${SEAT}:quota` }))
+      .expect(200);
+    expect(removed.body[SEAT]).not.toHaveProperty('quota');
+    expect((await seatOf(id))?.quota).toBeNull();
+
+    for (const quota of [{ amount: 'lots', unit: 'GB' }, { amount: 5 }, { amount: -1, unit: 'GB' }]) {
+      const bad = await api.post('/Users', {
+        ...oktaUser(`bad${String(quota.amount)}@acme.com`),
+        [SEAT]: { quota },
+      });
+      expect([bad.status, bad.body.scimType]).toEqual([400, 'invalidValue']);
+    }
   });
 });

@@ -67,16 +67,46 @@ export class SeatsRepository {
   }
 
   /** Marks the user's seat assigned; a seat given back earlier keeps its quota, a new one gets the tenant's. */
-  async assign(m: EntityManager, tenantId: string, userId: string, now: Date): Promise<SeatState> {
+  /**
+   * Marks the user's seat assigned, with `quota` when one is given (undefined: a seat given back
+   * earlier keeps its quota, a new one gets the tenant's).
+   */
+  async assign(
+    m: EntityManager,
+    tenantId: string,
+    userId: string,
+    now: Date,
+    quota: Quota | null | undefined,
+  ): Promise<SeatState> {
     const rows: RawSeat[] = await m.query(
       `INSERT INTO seat AS s (tenant_id, user_id, status, quota_amount, quota_unit, assigned_at)
-       SELECT $1, $2, 'invited', t.seat_quota_amount, t.seat_quota_unit, $3 FROM tenant t WHERE t.id = $1
+       SELECT $1, $2, 'invited', CASE WHEN $4 THEN $5::numeric ELSE t.seat_quota_amount END,
+              CASE WHEN $4 THEN $6::text ELSE t.seat_quota_unit END, $3
+         FROM tenant t WHERE t.id = $1
        ON CONFLICT (tenant_id, user_id) DO UPDATE
-         SET status = 'invited', assigned_at = $3, claimed_at = NULL, released_at = NULL
+         SET status = 'invited', assigned_at = $3, claimed_at = NULL, released_at = NULL,
+             quota_amount = CASE WHEN $4 THEN $5::numeric ELSE s.quota_amount END,
+             quota_unit = CASE WHEN $4 THEN $6::text ELSE s.quota_unit END
        RETURNING ${SEAT_COLUMNS}`,
-      [tenantId, userId, now],
+      [tenantId, userId, now, quota !== undefined, quota?.amount ?? null, quota?.unit ?? null],
     );
     return seatOf(rows[0]);
+  }
+
+  /** Sets a seat's quota inside the caller's transaction; null when the user holds no seat row. */
+  async updateQuota(
+    m: EntityManager,
+    tenantId: string,
+    userId: string,
+    quota: Quota | null,
+  ): Promise<SeatState | null> {
+    const result: unknown = await m.query(
+      `UPDATE seat AS s SET quota_amount = $3, quota_unit = $4 WHERE s.tenant_id = $1 AND s.user_id = $2
+       RETURNING ${SEAT_COLUMNS}`,
+      [tenantId, userId, quota?.amount ?? null, quota?.unit ?? null],
+    );
+    const row = returnedRows<RawSeat>(result)[0];
+    return row ? seatOf(row) : null;
   }
 
   async release(m: EntityManager, tenantId: string, userId: string, now: Date): Promise<SeatState | null> {
@@ -124,10 +154,7 @@ export class SeatsRepository {
   }
 
   async setQuota(tenantId: string, userId: string, quota: Quota | null): Promise<SeatListRow | null> {
-    await this.dataSource.query(
-      `UPDATE seat SET quota_amount = $3, quota_unit = $4 WHERE tenant_id = $1 AND user_id = $2`,
-      [tenantId, userId, quota?.amount ?? null, quota?.unit ?? null],
-    );
+    await this.updateQuota(this.dataSource.manager, tenantId, userId, quota);
     return this.find(tenantId, userId);
   }
 

@@ -38,8 +38,14 @@ export class SeatsService {
    * its history come first: the counter, which locks the tenant row, is the last step, so the lock
    * is held only until the caller's commit.
    */
-  async assign(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState> {
-    const seat = await this.seats.assign(m, tenantId, user.id, now);
+  async assign(
+    m: EntityManager,
+    tenantId: string,
+    user: SeatHolder,
+    now: Date,
+    quota?: Quota | null,
+  ): Promise<SeatState> {
+    const seat = await this.seats.assign(m, tenantId, user.id, now, quota);
     await this.seats.record(m, tenantId, {
       userId: user.id,
       userName: user.userName,
@@ -55,6 +61,16 @@ export class SeatsService {
       );
     }
     return seat;
+  }
+
+  /** Sets the quota of the user's seat in the caller's transaction; null when it holds no seat row. */
+  setQuotaIn(
+    m: EntityManager,
+    tenantId: string,
+    userId: string,
+    quota: Quota | null,
+  ): Promise<SeatState | null> {
+    return this.seats.updateQuota(m, tenantId, userId, quota);
   }
 
   /** Gives the user's seat back; a user without a seat has nothing to give. */

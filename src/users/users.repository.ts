@@ -24,6 +24,15 @@ export const USER_STORAGE: ResourceStorage = {
     'meta.lastmodified': { sql: 'u.last_modified', kind: 'timestamptz' },
     [`${SEAT_SCHEMA}:status`.toLowerCase()]: { sql: seatColumn('status'), kind: 'text' },
     [`${SEAT_SCHEMA}:assignedAt`.toLowerCase()]: { sql: seatColumn('assigned_at'), kind: 'timestamptz' },
+    // The quota is on the seat row, or pending in the document of a user that never held a seat.
+    [`${SEAT_SCHEMA}:quota.amount`.toLowerCase()]: {
+      sql: `coalesce(${seatColumn('quota_amount')}, (u.data -> '${SEAT_SCHEMA}' -> 'quota' ->> 'amount')::numeric)`,
+      kind: 'numeric',
+    },
+    [`${SEAT_SCHEMA}:quota.unit`.toLowerCase()]: {
+      sql: `coalesce(${seatColumn('quota_unit')}, u.data -> '${SEAT_SCHEMA}' -> 'quota' ->> 'unit')`,
+      kind: 'text',
+    },
   },
   relations: {
     groups: {

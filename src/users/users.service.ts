@@ -21,7 +21,8 @@ import { SEAT_SCHEMA, USER_SCHEMA } from '../scim/schema/urns';
 import { EventDraft } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { changedAttributes } from '../scim/resource/attribute-diff';
-import { SeatState } from '../seats/seat-state';
+import { keepPendingQuota, quotaIn, seatExtension, takeQuota } from '../seats/seat-extension';
+import { Quota, SeatState } from '../seats/seat-state';
 import { SeatsService } from '../seats/seats.service';
 import { hashPassword } from './password-hasher';
 import { USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
@@ -51,12 +52,16 @@ export class UsersService {
 
   async create(tenantId: string, body: unknown, projection: Projection): Promise<ScimResult> {
     const input = readResource(this.schema, body);
+    const quota = takeQuota(input.data);
     const write = await this.toWrite(input.data, input.writeOnly, true);
+    if (!write.active) keepPendingQuota(write.data, quota);
     const row = await this.users.transaction(async (m) => {
       const now = this.now();
       const created = await this.users.insert(m, tenantId, randomUUID(), write, now);
       // An active user takes a seat; with none free the whole create rolls back (403).
-      created.seat = created.active ? await this.seats.assign(m, tenantId, this.holder(created), now) : null;
+      created.seat = created.active
+        ? await this.seats.assign(m, tenantId, this.holder(created), now, quota)
+        : null;
       const drafts: EventDraft[] = [
         { type: 'user.created', data: { resource: await this.eventResource(tenantId, created) } },
       ];
@@ -104,12 +109,14 @@ export class UsersService {
     projection: Projection,
   ): Promise<ScimResult> {
     const input = readResource(this.schema, body);
+    // A PUT that leaves the seat extension out leaves the quota as it is.
+    const quota = takeQuota(input.data);
     const row = await this.users.transaction(async (m) => {
       const current = await this.lockForWrite(m, tenantId, id, ifMatch);
       // PUT without `active` keeps the current state rather than reading the omission as a deactivation.
       if (input.data.active === undefined) input.data.active = current.active;
       const write = await this.toWrite(input.data, input.writeOnly, false);
-      return this.save(m, tenantId, current, write);
+      return this.save(m, tenantId, current, write, quota);
     });
     return this.result(tenantId, row, projection);
   }
@@ -124,10 +131,15 @@ export class UsersService {
     const operations = readPatchRequest(body);
     const row = await this.users.transaction(async (m) => {
       const current = await this.lockForWrite(m, tenantId, id, ifMatch);
-      const patched = this.patchEngine.apply(current.data, operations);
+      // The engine sees the quota where the User shows it, whether it lives on the seat or the document.
+      const before = this.effectiveQuota(current);
+      const document = { ...current.data, ...(before ? { [SEAT_SCHEMA]: { quota: before } } : {}) };
+      const patched = this.patchEngine.apply(document, operations);
       if (patched.changed.length === 0) return current;
+      const after = takeQuota(patched.data) ?? null;
+      const quota = JSON.stringify(after) === JSON.stringify(before ?? null) ? undefined : after;
       const write = await this.toWrite(patched.data, patched.writeOnly, false);
-      return this.save(m, tenantId, current, write);
+      return this.save(m, tenantId, current, write, quota);
     });
     return this.result(tenantId, row, projection);
   }
@@ -160,28 +172,46 @@ export class UsersService {
     tenantId: string,
     current: UserRow,
     write: UserWrite,
+    quota: Quota | null | undefined,
   ): Promise<UserRow> {
     const now = this.now();
+    const pending = quotaIn(current.data);
+    const assigning = !current.active && write.active;
+    // A user without a seat row keeps its quota in its document until a seat is assigned.
+    if (!current.seat && !assigning) keepPendingQuota(write.data, quota === undefined ? pending : quota);
     const updated = await this.users.update(m, tenantId, current.id, write, now);
     let seat: SeatState | null = current.seat ?? null;
     let seatDraft: EventDraft | null = null;
-    if (!current.active && updated.active) {
-      seat = await this.seats.assign(m, tenantId, this.holder(updated), now);
+    if (assigning) {
+      seat = await this.seats.assign(
+        m,
+        tenantId,
+        this.holder(updated),
+        now,
+        quota === undefined ? pending : quota,
+      );
       seatDraft = this.seatEvent('seat.assigned', updated, seat);
     }
     if (current.active && !updated.active) {
       seat = await this.seats.release(m, tenantId, this.holder(updated), now);
       seatDraft = seat && this.seatEvent('seat.released', updated, seat);
     }
+    if (seat && !assigning && quota !== undefined)
+      seat = await this.seats.setQuotaIn(m, tenantId, updated.id, quota);
     updated.seat = seat;
     const resource = await this.eventResource(tenantId, updated);
-    const changed = changedAttributes(this.schema, current.data, write.data).filter(
-      (name) => name !== 'active',
-    );
-    if (write.passwordHash !== undefined) changed.push('password');
+    const changed = new Set(changedAttributes(this.schema, current.data, write.data));
+    changed.delete('active');
+    if (
+      quota !== undefined &&
+      JSON.stringify(quota) !== JSON.stringify(this.effectiveQuota(current) ?? null)
+    ) {
+      changed.add(`${SEAT_SCHEMA}:quota`);
+    }
+    if (write.passwordHash !== undefined) changed.add('password');
     const drafts: EventDraft[] = [];
-    if (changed.length > 0)
-      drafts.push({ type: 'user.updated', data: { resource, changed: changed.sort() } });
+    if (changed.size > 0)
+      drafts.push({ type: 'user.updated', data: { resource, changed: [...changed].sort() } });
     if (current.active !== updated.active) {
       drafts.push({ type: updated.active ? 'user.reactivated' : 'user.deactivated', data: { resource } });
     }
@@ -244,15 +274,9 @@ export class UsersService {
     };
   }
 
-  /** The seat extension (all readOnly): status, quota, and the times of its changes. */
-  private seatAttributes(seat: SeatState): ScimObject {
-    return {
-      status: seat.status,
-      ...(seat.quota ? { quota: seat.quota } : {}),
-      assignedAt: seat.assignedAt.toISOString(),
-      ...(seat.claimedAt ? { claimedAt: seat.claimedAt.toISOString() } : {}),
-      ...(seat.releasedAt ? { releasedAt: seat.releasedAt.toISOString() } : {}),
-    };
+  /** The quota the User shows: its seat's, or the one pending in its document. */
+  private effectiveQuota(row: UserRow): Quota | undefined {
+    return row.seat ? (row.seat.quota ?? undefined) : quotaIn(row.data);
   }
 
   private now(): Date {
@@ -272,12 +296,12 @@ export class UsersService {
     };
   }
 
-  /** Builds SCIM Users from rows; reads group memberships only when `groups` is to be returned. */
   private wantsGroups(projection: Projection): boolean {
     const groups = this.schema.coreAttribute('groups');
     return groups !== undefined && new ResponseProjection(this.schema, projection).includes(null, groups);
   }
 
+  /** Builds SCIM Users from rows; reads group memberships only when `groups` is to be returned. */
   private async render(tenantId: string, rows: UserRow[], projection: Projection): Promise<ScimObject[]> {
     const view = new ResponseProjection(this.schema, projection);
     const prefetched = rows.every((r) => r.groups !== undefined);
@@ -299,6 +323,7 @@ export class UsersService {
           display: g.display_name,
           type: g.direct ? 'direct' : 'indirect',
         }));
+      const seat = seatExtension(row.seat, quotaIn(data));
       const resource: ScimObject = {
         schemas: [USER_SCHEMA],
         id: row.id,
@@ -306,7 +331,7 @@ export class UsersService {
         userName: row.user_name,
         active: row.active,
         ...(groups.length > 0 ? { groups } : {}),
-        ...(row.seat ? { [SEAT_SCHEMA]: this.seatAttributes(row.seat) } : {}),
+        ...(seat ? { [SEAT_SCHEMA]: seat } : {}),
         meta: {
           resourceType: 'User',
           created: row.created_at.toISOString(),

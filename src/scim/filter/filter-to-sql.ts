@@ -5,7 +5,7 @@ import { AttributeDefinition } from '../schema/attribute';
 import { canonicalName, ResolvedPath, ResourceSchema } from '../schema/resource-schema';
 import { SqlParams } from './sql-params';
 
-export type ColumnKind = 'text' | 'uuid' | 'boolean' | 'timestamptz';
+export type ColumnKind = 'text' | 'uuid' | 'boolean' | 'timestamptz' | 'numeric';
 
 /** A column that holds an attribute (indexed lookups), e.g. `u.user_name` for userName. */
 export interface SqlColumn {
@@ -268,6 +268,8 @@ export class FilterToSql {
         return this.compareBoolean(op, `${column.sql}::text`, value, attrPath);
       case 'timestamptz':
         return this.compareDateTime(op, column.sql, value, attrPath, true);
+      case 'numeric':
+        return this.compareNumber(op, column.sql, value, attrPath);
       default:
         return this.compareString(op, column.sql, String(value), attribute.caseExact);
     }

@@ -3,9 +3,9 @@ import { SEAT_SCHEMA } from './urns';
 import { BuiltInExtension } from './schema-registry';
 
 /**
- * Rollcall's own User extension: the seat the user holds. Every attribute is readOnly — seats
- * follow `active`, and quotas are set by the product through the admin API — so an identity
- * provider that ignores the extension loses nothing.
+ * Rollcall's own User extension: the seat the user holds. The seat's state is readOnly (seats follow
+ * `active`); its quota may be set by the identity provider or through the admin API. A request that
+ * leaves the extension out changes nothing of it, so an identity provider that ignores it loses nothing.
  */
 export const SEAT_SCHEMA_DEFINITION: SchemaDefinition = {
   id: SEAT_SCHEMA,
@@ -22,18 +22,10 @@ export const SEAT_SCHEMA_DEFINITION: SchemaDefinition = {
         canonicalValues: ['invited', 'claimed', 'released'],
       },
     ),
-    complex(
-      'quota',
-      'What the product allocates to this seat, e.g. 50 GB of storage.',
-      [
-        attribute('amount', 'decimal', 'The size of the quota.', { mutability: 'readOnly' }),
-        attribute('unit', 'string', 'The unit of the quota, e.g. GB.', {
-          caseExact: true,
-          mutability: 'readOnly',
-        }),
-      ],
-      { mutability: 'readOnly' },
-    ),
+    complex('quota', 'What the product allocates to this seat, e.g. 50 GB of storage.', [
+      attribute('amount', 'decimal', 'The size of the quota.', { required: true }),
+      attribute('unit', 'string', 'The unit of the quota, e.g. GB.', { caseExact: true, required: true }),
+    ]),
     attribute('assignedAt', 'dateTime', 'When the seat was last assigned to the User.', {
       mutability: 'readOnly',
     }),
