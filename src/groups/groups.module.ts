@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
+import { GroupMembership } from './group-membership';
 import { GroupsController } from './groups.controller';
 import { GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
@@ -7,7 +8,7 @@ import { GroupsService } from './groups.service';
 @Module({
   imports: [EventsModule],
   controllers: [GroupsController],
-  providers: [GroupsRepository, GroupsService],
+  providers: [GroupsRepository, GroupMembership, GroupsService],
   exports: [GroupsService],
 })
 export class GroupsModule {}

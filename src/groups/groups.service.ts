@@ -3,14 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { isUuid } from '../common/uuid';
-import { EventDraft, membersOf } from '../events/event-types';
+import { EventDraft } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { ScimError } from '../scim/errors/scim-error';
 import { changedAttributes } from '../scim/resource/attribute-diff';
 import { FilterToSql } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
 import { ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
-import { PatchEngine, RelationChange } from '../scim/patch/patch-engine';
+import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
 import { listResponse } from '../scim/query/list-response';
@@ -31,6 +31,7 @@ import {
   MemberRow,
   MemberType,
 } from './groups.repository';
+import { GroupMembership } from './group-membership';
 
 /** A Group response: the body to stream, and the version for the ETag header. */
 export interface GroupResult {
@@ -44,16 +45,6 @@ export interface GroupPatchResult extends Omit<GroupResult, 'body'> {
   body: ScimStreamBody | null;
 }
 
-/** What a write did to the membership, for the caller (and, later, its events). */
-export interface MembershipChange {
-  added: MemberIds;
-  removed: MemberIds;
-}
-
-function noMembers(): MemberIds {
-  return { users: [], groups: [] };
-}
-
 @Injectable()
 export class GroupsService {
   private readonly schema: ResourceSchema;
@@ -62,6 +53,7 @@ export class GroupsService {
 
   constructor(
     private readonly groups: GroupsRepository,
+    private readonly membership: GroupMembership,
     private readonly events: EventsService,
     registry: SchemaRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -78,12 +70,12 @@ export class GroupsService {
     const members = this.takeMembers(data);
     const row = await this.groups.transaction(async (m) => {
       const created = await this.groups.insert(m, tenantId, randomUUID(), this.toWrite(data), this.now());
-      const change = await this.changeMembers(m, tenantId, created.id, [
+      const change = await this.membership.change(m, tenantId, created.id, [
         { attribute: 'members', action: 'add', values: members },
       ]);
       await this.events.record(m, tenantId, [
         { type: 'group.created', data: { resource: this.eventResource(tenantId, created) } },
-        ...this.memberEvents(created.id, change),
+        ...this.membership.events(created.id, change),
       ]);
       return created;
     });
@@ -125,13 +117,13 @@ export class GroupsService {
     const members = this.takeMembers(data);
     const row = await this.groups.transaction(async (m) => {
       const current = await this.lockForWrite(m, tenantId, id, ifMatch);
-      const change = await this.changeMembers(m, tenantId, id, [
+      const change = await this.membership.change(m, tenantId, id, [
         { attribute: 'members', action: 'replace', values: members },
       ]);
       const updated = await this.groups.update(m, tenantId, id, this.toWrite(data), this.now());
       await this.events.record(m, tenantId, [
         ...this.updateEvent(tenantId, updated, changedAttributes(this.schema, current.data, data)),
-        ...this.memberEvents(id, change),
+        ...this.membership.events(id, change),
       ]);
       return updated;
     });
@@ -153,7 +145,7 @@ export class GroupsService {
     const row = await this.groups.transaction(async (m) => {
       const current = await this.lockForWrite(m, tenantId, id, ifMatch);
       const patched = this.patchEngine.apply(current.data, operations);
-      const change = await this.changeMembers(m, tenantId, id, patched.relations);
+      const change = await this.membership.change(m, tenantId, id, patched.relations);
       const membersChanged = Object.values(change).some(
         (ids: MemberIds) => ids.users.length + ids.groups.length,
       );
@@ -162,7 +154,7 @@ export class GroupsService {
       const updated = await this.groups.update(m, tenantId, id, this.toWrite(patched.data), this.now());
       await this.events.record(m, tenantId, [
         ...this.updateEvent(tenantId, updated, changed),
-        ...this.memberEvents(id, change),
+        ...this.membership.events(id, change),
       ]);
       return updated;
     });
@@ -211,102 +203,6 @@ export class GroupsService {
     };
   }
 
-  /** Applies member changes in order; adding what is there or removing what is not is no error. */
-  private async changeMembers(
-    m: EntityManager,
-    tenantId: string,
-    groupId: string,
-    changes: RelationChange[],
-  ): Promise<MembershipChange> {
-    const result: MembershipChange = { added: noMembers(), removed: noMembers() };
-    const merge = (into: MemberIds, ids: MemberIds) => {
-      into.users.push(...ids.users);
-      into.groups.push(...ids.groups);
-    };
-    for (const change of changes) {
-      if (change.action === 'remove') {
-        merge(result.removed, await this.removeMembers(m, tenantId, groupId, change));
-        continue;
-      }
-      const ids = await this.resolveMembers(m, tenantId, groupId, change.values);
-      if (change.action === 'replace') {
-        const params = new SqlParams([tenantId, groupId]);
-        const keep = params.add([...ids.users, ...ids.groups]);
-        merge(
-          result.removed,
-          await this.groups.removeMembers(m, params, `NOT (gm.value = ANY(${keep}::uuid[]))`),
-        );
-      }
-      merge(result.added, await this.groups.addMembers(m, tenantId, groupId, ids));
-    }
-    return result;
-  }
-
-  private async removeMembers(
-    m: EntityManager,
-    tenantId: string,
-    groupId: string,
-    change: Extract<RelationChange, { action: 'remove' }>,
-  ): Promise<MemberIds> {
-    const params = new SqlParams([tenantId, groupId]);
-    if (change.filter) {
-      const condition = new FilterToSql(this.schema, GROUP_STORAGE, params).translateRelationFilter(
-        this.members.name,
-        change.filter,
-      );
-      return this.groups.removeMembers(m, params, condition);
-    }
-    if (change.values === null) return this.groups.removeMembers(m, params, 'true');
-    // Entra's `Remove` with a value list removes exactly those members; ids that are not members are skipped.
-    const ids = change.values
-      .map((v) => v.value)
-      .filter((v): v is string => typeof v === 'string' && isUuid(v));
-    if (ids.length === 0) return noMembers();
-    return this.groups.removeMembers(m, params, `gm.value = ANY(${params.add(ids)}::uuid[])`);
-  }
-
-  /** Checks that every member is a User or Group of this tenant (400 invalidValue otherwise). */
-  private async resolveMembers(
-    m: EntityManager,
-    tenantId: string,
-    groupId: string,
-    values: ScimObject[],
-  ): Promise<MemberIds> {
-    const ids = new Set<string>();
-    for (const [i, member] of values.entries()) {
-      const value = member.value;
-      if (typeof value !== 'string' || value === '') {
-        throw ScimError.badRequest('invalidValue', `members[${i}].value is required`);
-      }
-      if (!isUuid(value)) throw this.unknownMember(value);
-      ids.add(value.toLowerCase());
-    }
-    if (ids.size === 0) return noMembers();
-    const types = await this.groups.memberTypes(m, tenantId, [...ids]);
-    for (const member of values) {
-      const id = (member.value as string).toLowerCase();
-      const type = types.get(id);
-      if (!type) throw this.unknownMember(id);
-      if (typeof member.type === 'string' && member.type.toLowerCase() !== type.toLowerCase()) {
-        throw ScimError.badRequest('invalidValue', `member ${id} is a ${type}, not a ${member.type}`);
-      }
-    }
-    const byType = (t: MemberType) => [...ids].filter((id) => types.get(id) === t);
-    const groups = byType('Group');
-    if (groups.includes(groupId))
-      throw ScimError.badRequest('invalidValue', 'a Group cannot be its own member');
-    if (groups.length > 0) {
-      const cycle = await this.groups.containersAmong(m, tenantId, groupId, groups);
-      if (cycle.length > 0) {
-        throw ScimError.badRequest(
-          'invalidValue',
-          `Group ${cycle[0]} already contains this Group: nesting would loop`,
-        );
-      }
-    }
-    return { users: byType('User'), groups };
-  }
-
   /** The Group as events carry it: without members, which have their own events. */
   private eventResource(tenantId: string, row: GroupRow): ScimObject {
     return this.render(tenantId, [row], { attributes: [], excludedAttributes: [this.members.name] })
@@ -316,21 +212,6 @@ export class GroupsService {
   private updateEvent(tenantId: string, row: GroupRow, changed: string[]): EventDraft[] {
     if (changed.length === 0) return [];
     return [{ type: 'group.updated', data: { resource: this.eventResource(tenantId, row), changed } }];
-  }
-
-  private memberEvents(groupId: string, change: MembershipChange): EventDraft[] {
-    const drafts: EventDraft[] = [];
-    const removed = membersOf(change.removed);
-    const added = membersOf(change.added);
-    if (removed.length > 0)
-      drafts.push({ type: 'group.members_removed', data: { group: groupId, members: removed } });
-    if (added.length > 0)
-      drafts.push({ type: 'group.members_added', data: { group: groupId, members: added } });
-    return drafts;
-  }
-
-  private unknownMember(value: string): ScimError {
-    return ScimError.badRequest('invalidValue', `member ${value} is not a User or Group of this tenant`);
   }
 
   private now(): Date {

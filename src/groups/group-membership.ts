@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { isUuid } from '../common/uuid';
+import { EventDraft, membersOf } from '../events/event-types';
+import { ScimError } from '../scim/errors/scim-error';
+import { FilterToSql } from '../scim/filter/filter-to-sql';
+import { SqlParams } from '../scim/filter/sql-params';
+import { RelationChange } from '../scim/patch/patch-engine';
+import { ScimObject } from '../scim/resource/attribute-values';
+import { ResourceSchema } from '../scim/schema/resource-schema';
+import { SchemaRegistry } from '../scim/schema/schema-registry';
+import { GROUP_STORAGE, GroupsRepository, MemberIds, MemberType } from './groups.repository';
+
+/** What a write did to the membership: the member ids added and removed, by type. */
+export interface MembershipChange {
+  added: MemberIds;
+  removed: MemberIds;
+}
+
+function noMembers(): MemberIds {
+  return { users: [], groups: [] };
+}
+
+/**
+ * Group membership as rows: the member changes a POST, PUT or PATCH asks for, checked (Users and
+ * Groups of the same tenant, no nesting loops) and applied in SQL inside the caller's transaction,
+ * and the events they make.
+ */
+@Injectable()
+export class GroupMembership {
+  private readonly schema: ResourceSchema;
+
+  constructor(
+    private readonly groups: GroupsRepository,
+    registry: SchemaRegistry,
+  ) {
+    this.schema = registry.resource('Group');
+  }
+
+  /** Applies member changes in order; adding what is there or removing what is not is no error. */
+  async change(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    changes: RelationChange[],
+  ): Promise<MembershipChange> {
+    const result: MembershipChange = { added: noMembers(), removed: noMembers() };
+    const merge = (into: MemberIds, ids: MemberIds) => {
+      into.users.push(...ids.users);
+      into.groups.push(...ids.groups);
+    };
+    for (const change of changes) {
+      if (change.action === 'remove') {
+        merge(result.removed, await this.remove(m, tenantId, groupId, change));
+        continue;
+      }
+      const ids = await this.resolve(m, tenantId, groupId, change.values);
+      if (change.action === 'replace') {
+        const params = new SqlParams([tenantId, groupId]);
+        const keep = params.add([...ids.users, ...ids.groups]);
+        merge(
+          result.removed,
+          await this.groups.removeMembers(m, params, `NOT (gm.value = ANY(${keep}::uuid[]))`),
+        );
+      }
+      merge(result.added, await this.groups.addMembers(m, tenantId, groupId, ids));
+    }
+    return result;
+  }
+
+  private async remove(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    change: Extract<RelationChange, { action: 'remove' }>,
+  ): Promise<MemberIds> {
+    const params = new SqlParams([tenantId, groupId]);
+    if (change.filter) {
+      const condition = new FilterToSql(this.schema, GROUP_STORAGE, params).translateRelationFilter(
+        'members',
+        change.filter,
+      );
+      return this.groups.removeMembers(m, params, condition);
+    }
+    if (change.values === null) return this.groups.removeMembers(m, params, 'true');
+    // Entra's `Remove` with a value list removes exactly those members; ids that are not members are skipped.
+    const ids = change.values
+      .map((v) => v.value)
+      .filter((v): v is string => typeof v === 'string' && isUuid(v));
+    if (ids.length === 0) return noMembers();
+    return this.groups.removeMembers(m, params, `gm.value = ANY(${params.add(ids)}::uuid[])`);
+  }
+
+  /** Checks that every member is a User or Group of this tenant (400 invalidValue otherwise). */
+  private async resolve(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    values: ScimObject[],
+  ): Promise<MemberIds> {
+    const ids = new Set<string>();
+    for (const [i, member] of values.entries()) {
+      const value = member.value;
+      if (typeof value !== 'string' || value === '') {
+        throw ScimError.badRequest('invalidValue', `members[${i}].value is required`);
+      }
+      if (!isUuid(value)) throw this.unknownMember(value);
+      ids.add(value.toLowerCase());
+    }
+    if (ids.size === 0) return noMembers();
+    const types = await this.groups.memberTypes(m, tenantId, [...ids]);
+    for (const member of values) {
+      const id = (member.value as string).toLowerCase();
+      const type = types.get(id);
+      if (!type) throw this.unknownMember(id);
+      if (typeof member.type === 'string' && member.type.toLowerCase() !== type.toLowerCase()) {
+        throw ScimError.badRequest('invalidValue', `member ${id} is a ${type}, not a ${member.type}`);
+      }
+    }
+    const byType = (t: MemberType) => [...ids].filter((id) => types.get(id) === t);
+    const groups = byType('Group');
+    if (groups.includes(groupId))
+      throw ScimError.badRequest('invalidValue', 'a Group cannot be its own member');
+    if (groups.length > 0) {
+      const cycle = await this.groups.containersAmong(m, tenantId, groupId, groups);
+      if (cycle.length > 0) {
+        throw ScimError.badRequest(
+          'invalidValue',
+          `Group ${cycle[0]} already contains this Group: nesting would loop`,
+        );
+      }
+    }
+    return { users: byType('User'), groups };
+  }
+
+  events(groupId: string, change: MembershipChange): EventDraft[] {
+    const drafts: EventDraft[] = [];
+    const removed = membersOf(change.removed);
+    const added = membersOf(change.added);
+    if (removed.length > 0)
+      drafts.push({ type: 'group.members_removed', data: { group: groupId, members: removed } });
+    if (added.length > 0)
+      drafts.push({ type: 'group.members_added', data: { group: groupId, members: added } });
+    return drafts;
+  }
+
+  private unknownMember(value: string): ScimError {
+    return ScimError.badRequest('invalidValue', `member ${value} is not a User or Group of this tenant`);
+  }
+}
