@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
 import { FilterToSql } from '../scim/filter/filter-to-sql';
@@ -10,20 +9,20 @@ import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
 import { listResponse, ListResponse } from '../scim/query/list-response';
-import { ResponseProjection } from '../scim/query/projection';
 import { sortExpression } from '../scim/query/sort-to-sql';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { readResource } from '../scim/resource/resource-reader';
-import { checkIfMatch, etagOf } from '../scim/resource/versioning';
+import { checkIfMatch } from '../scim/resource/versioning';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { ResourceSchema } from '../scim/schema/resource-schema';
-import { SEAT_SCHEMA, USER_SCHEMA } from '../scim/schema/urns';
+import { SEAT_SCHEMA } from '../scim/schema/urns';
 import { EventDraft } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { changedAttributes } from '../scim/resource/attribute-diff';
-import { keepPendingQuota, quotaIn, seatExtension, takeQuota } from '../seats/seat-extension';
+import { keepPendingQuota, quotaIn, takeQuota } from '../seats/seat-extension';
 import { Quota, SeatState } from '../seats/seat-state';
 import { SeatsService } from '../seats/seats.service';
+import { UserRenderer } from './user-renderer';
 import { hashPassword } from './password-hasher';
 import { USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
 
@@ -41,10 +40,10 @@ export class UsersService {
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly renderer: UserRenderer,
     private readonly seats: SeatsService,
     private readonly events: EventsService,
     registry: SchemaRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.schema = registry.resource('User');
     this.patchEngine = new PatchEngine(this.schema);
@@ -75,7 +74,7 @@ export class UsersService {
   async get(tenantId: string, id: string, projection: Projection): Promise<ScimResult> {
     // One statement reads the user, its seat and (when they are to be returned) its groups.
     const row = isUuid(id)
-      ? await this.users.find(tenantId, id, undefined, false, this.wantsGroups(projection))
+      ? await this.users.find(tenantId, id, undefined, false, this.renderer.wantsGroups(projection))
       : null;
     if (!row) throw ScimError.notFound(`User ${id} not found`);
     return this.result(tenantId, row, projection);
@@ -94,9 +93,9 @@ export class UsersService {
       query.sortOrder === 'descending',
       query.startIndex - 1,
       query.count,
-      this.wantsGroups(query),
+      this.renderer.wantsGroups(query),
     );
-    const resources = await this.render(tenantId, rows, query);
+    const resources = await this.renderer.render(tenantId, rows, query);
     return listResponse(resources, total, query.startIndex);
   }
 
@@ -222,7 +221,10 @@ export class UsersService {
 
   /** The User as events carry it: everything but `groups`, which would need another connection. */
   private async eventResource(tenantId: string, row: UserRow): Promise<ScimObject> {
-    const [resource] = await this.render(tenantId, [row], { attributes: [], excludedAttributes: ['groups'] });
+    const [resource] = await this.renderer.render(tenantId, [row], {
+      attributes: [],
+      excludedAttributes: ['groups'],
+    });
     return resource;
   }
 
@@ -283,68 +285,12 @@ export class UsersService {
     return new Date();
   }
 
-  private location(tenantId: string, id: string): string {
-    return `${this.config.publicUrl}/scim/v2/${tenantId}/Users/${id}`;
-  }
-
   private async result(tenantId: string, row: UserRow, projection: Projection): Promise<ScimResult> {
-    const [resource] = await this.render(tenantId, [row], projection);
+    const [resource] = await this.renderer.render(tenantId, [row], projection);
     return {
       resource: resource,
       version: row.version,
-      location: this.location(tenantId, row.id),
+      location: this.renderer.location(tenantId, row.id),
     };
-  }
-
-  private wantsGroups(projection: Projection): boolean {
-    const groups = this.schema.coreAttribute('groups');
-    return groups !== undefined && new ResponseProjection(this.schema, projection).includes(null, groups);
-  }
-
-  /** Builds SCIM Users from rows; reads group memberships only when `groups` is to be returned. */
-  private async render(tenantId: string, rows: UserRow[], projection: Projection): Promise<ScimObject[]> {
-    const view = new ResponseProjection(this.schema, projection);
-    const prefetched = rows.every((r) => r.groups !== undefined);
-    const memberships = !this.wantsGroups(projection)
-      ? []
-      : prefetched
-        ? rows.flatMap((r) => (r.groups ?? []).map((g) => ({ ...g, user_id: r.id })))
-        : await this.users.groupsOf(
-            tenantId,
-            rows.map((r) => r.id),
-          );
-    return rows.map((row) => {
-      const { data } = row;
-      const groups = memberships
-        .filter((g) => g.user_id === row.id)
-        .map((g) => ({
-          value: g.group_id,
-          $ref: `${this.config.publicUrl}/scim/v2/${tenantId}/Groups/${g.group_id}`,
-          display: g.display_name,
-          type: g.direct ? 'direct' : 'indirect',
-        }));
-      const seat = seatExtension(row.seat, quotaIn(data));
-      const resource: ScimObject = {
-        schemas: [USER_SCHEMA],
-        id: row.id,
-        ...data,
-        userName: row.user_name,
-        active: row.active,
-        ...(groups.length > 0 ? { groups } : {}),
-        ...(seat ? { [SEAT_SCHEMA]: seat } : {}),
-        meta: {
-          resourceType: 'User',
-          created: row.created_at.toISOString(),
-          lastModified: row.last_modified.toISOString(),
-          location: this.location(tenantId, row.id),
-          version: etagOf(row.version),
-        },
-      };
-      const projected = view.apply(resource);
-      const extensions = this.schema.extensions
-        .map((e) => e.id)
-        .filter((urn) => projected[urn] !== undefined);
-      return { ...projected, schemas: [USER_SCHEMA, ...extensions] };
-    });
   }
 }
