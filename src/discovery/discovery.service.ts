@@ -6,6 +6,7 @@ import { listResponse, ListResponse } from '../scim/query/list-response';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG_SCHEMA } from '../scim/schema/urns';
+import { scimBaseUrl } from '../scim/http/scim-urls';
 
 /** The discovery documents of RFC 7644 §4, built from the schema registry and what the server does. */
 @Injectable()
@@ -16,7 +17,7 @@ export class DiscoveryService {
   ) {}
 
   private base(tenantId: string): string {
-    return `${this.config.publicUrl}/scim/v2/${tenantId}`;
+    return scimBaseUrl(this.config.publicUrl, tenantId);
   }
 
   /** RFC 7643 §5: truthful about each feature, so IdPs use only what works. */

@@ -4,11 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
+import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
 import { returnedRows } from '../users/users.repository';
 
 /** Where each Group attribute lives, for the filter and sort engines (alias `g`). */
 export const GROUP_STORAGE: ResourceStorage = {
+  tenant: 'g.tenant_id',
+  seq: 'g.seq',
   data: 'g.data',
   columns: {
     id: { sql: 'g.id', kind: 'uuid' },
@@ -133,34 +136,25 @@ export class GroupsRepository {
     return idsOf(result);
   }
 
-  /** One page of a query, as for Users: `where` and `orderBy` were built on `params` ($1 = tenant). */
-  async search(
-    params: SqlParams,
-    where: string | null,
-    orderBy: string | null,
-    descending: boolean,
-    offset: number,
-    limit: number,
-  ): Promise<{ rows: GroupRow[]; total: number }> {
-    const condition = `g.tenant_id = $1${where ? ` AND ${where}` : ''}`;
+  /** One page of a list query (built by the SCIM core, `$1` = tenant), and its total. */
+  async search(sql: ListSql): Promise<{ rows: GroupRow[]; total: number }> {
     const count = async () =>
       (
         await queryPrepared<{ total: number }>(
           this.dataSource.manager,
-          `SELECT count(*)::int AS total FROM scim_group g WHERE ${condition}`,
-          params.values,
+          `SELECT count(*)::int AS total FROM scim_group g WHERE ${sql.condition}`,
+          sql.params.values,
         )
       )[0].total;
-    const direction = descending ? 'DESC' : 'ASC';
-    const order = orderBy ? `${orderBy} ${direction} NULLS LAST, g.seq ${direction}` : `g.seq ${direction}`;
-    const page = new SqlParams(params.values);
+    const page = new SqlParams(sql.params.values);
     const read = () =>
       queryPrepared<GroupRow>(
         this.dataSource.manager,
-        `SELECT ${COLUMNS} FROM scim_group g WHERE ${condition} ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}`,
+        `SELECT ${COLUMNS} FROM scim_group g WHERE ${sql.condition}
+          ORDER BY ${sql.order} OFFSET ${page.add(sql.offset)} LIMIT ${page.add(sql.limit)}`,
         page.values,
       );
-    return pageWithTotal(offset, limit, read, count);
+    return pageWithTotal(sql.offset, sql.limit, read, count);
   }
 
   /** Which of these ids are Users and which are Groups of the tenant; ids of neither are left out. */

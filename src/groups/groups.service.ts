@@ -7,15 +7,13 @@ import { EventDraft } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { ScimError } from '../scim/errors/scim-error';
 import { changedAttributes } from '../scim/resource/attribute-diff';
-import { FilterToSql } from '../scim/filter/filter-to-sql';
-import { SqlParams } from '../scim/filter/sql-params';
 import { ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
 import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
+import { listSql } from '../scim/query/list-sql';
 import { listResponse } from '../scim/query/list-response';
 import { ResponseProjection } from '../scim/query/projection';
-import { sortExpression } from '../scim/query/sort-to-sql';
 import { isObject, ScimObject } from '../scim/resource/attribute-values';
 import { readResource } from '../scim/resource/resource-reader';
 import { checkIfMatch, etagOf } from '../scim/resource/versioning';
@@ -32,6 +30,7 @@ import {
   MemberType,
 } from './groups.repository';
 import { GroupMembership } from './group-membership';
+import { resourceLocation } from '../scim/http/scim-urls';
 
 /** A Group response: the body to stream, and the version for the ETag header. */
 export interface GroupResult {
@@ -87,19 +86,7 @@ export class GroupsService {
   }
 
   async list(tenantId: string, query: ListQuery): Promise<ScimStreamBody> {
-    const params = new SqlParams([tenantId]);
-    const where = query.filter
-      ? new FilterToSql(this.schema, GROUP_STORAGE, params).translate(query.filter)
-      : null;
-    const orderBy = query.sortBy ? sortExpression(this.schema, GROUP_STORAGE, query.sortBy, params) : null;
-    const { rows, total } = await this.groups.search(
-      params,
-      where,
-      orderBy,
-      query.sortOrder === 'descending',
-      query.startIndex - 1,
-      query.count,
-    );
+    const { rows, total } = await this.groups.search(listSql(this.schema, GROUP_STORAGE, tenantId, query));
     const body = this.render(tenantId, rows, query);
     const { Resources, ...list } = listResponse(body.resources, total, query.startIndex);
     return { ...body, resources: Resources, list };
@@ -219,7 +206,7 @@ export class GroupsService {
   }
 
   private location(tenantId: string, resourceType: MemberType, id: string): string {
-    return `${this.config.publicUrl}/scim/v2/${tenantId}/${resourceType}s/${id}`;
+    return resourceLocation(this.config.publicUrl, tenantId, resourceType, id);
   }
 
   private single(tenantId: string, row: GroupRow, projection: Projection): GroupResult {

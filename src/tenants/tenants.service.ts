@@ -7,6 +7,7 @@ import { QuotaDto } from '../seats/dto/seat.dto';
 import { CreateTenantDto, TenantDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantEntity } from './tenant.entity';
 import { TenantsRepository } from './tenants.repository';
+import { scimBaseUrl } from '../scim/http/scim-urls';
 
 function quotaColumns(quota: QuotaDto | null) {
   return { seatQuotaAmount: quota ? String(quota.amount) : null, seatQuotaUnit: quota?.unit ?? null };
@@ -20,7 +21,7 @@ export class TenantsService {
   ) {}
 
   scimBaseUrl(tenantId: string): string {
-    return `${this.config.publicUrl}/scim/v2/${tenantId}`;
+    return scimBaseUrl(this.config.publicUrl, tenantId);
   }
 
   async create(input: CreateTenantDto): Promise<TenantDto> {

@@ -8,7 +8,10 @@ import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { SEAT_SCHEMA, USER_SCHEMA } from '../scim/schema/urns';
 import { quotaIn, seatExtension } from '../seats/seat-extension';
-import { UserRow, UsersRepository } from './users.repository';
+import { UserGroupRow, UserRow, UsersRepository } from './users.repository';
+import { resourceLocation } from '../scim/http/scim-urls';
+
+type UserGroup = Omit<UserGroupRow, 'user_id'>;
 
 /** Builds SCIM User representations from rows, with their groups and seat, under a projection. */
 @Injectable()
@@ -24,36 +27,25 @@ export class UserRenderer {
   }
 
   location(tenantId: string, id: string): string {
-    return `${this.config.publicUrl}/scim/v2/${tenantId}/Users/${id}`;
+    return resourceLocation(this.config.publicUrl, tenantId, 'User', id);
   }
 
   wantsGroups(projection: Projection): boolean {
-    const groups = this.schema.coreAttribute('groups');
-    return groups !== undefined && new ResponseProjection(this.schema, projection).includes(null, groups);
+    return this.includesGroups(new ResponseProjection(this.schema, projection));
   }
 
   /** Builds SCIM Users from rows; reads group memberships only when `groups` is to be returned. */
   async render(tenantId: string, rows: UserRow[], projection: Projection): Promise<ScimObject[]> {
     const view = new ResponseProjection(this.schema, projection);
-    const prefetched = rows.every((r) => r.groups !== undefined);
-    const memberships = !this.wantsGroups(projection)
-      ? []
-      : prefetched
-        ? rows.flatMap((r) => (r.groups ?? []).map((g) => ({ ...g, user_id: r.id })))
-        : await this.users.groupsOf(
-            tenantId,
-            rows.map((r) => r.id),
-          );
+    const groupsByUser = await this.groupsByUser(tenantId, rows, view);
     return rows.map((row) => {
       const { data } = row;
-      const groups = memberships
-        .filter((g) => g.user_id === row.id)
-        .map((g) => ({
-          value: g.group_id,
-          $ref: `${this.config.publicUrl}/scim/v2/${tenantId}/Groups/${g.group_id}`,
-          display: g.display_name,
-          type: g.direct ? 'direct' : 'indirect',
-        }));
+      const groups = (groupsByUser.get(row.id) ?? []).map((g) => ({
+        value: g.group_id,
+        $ref: resourceLocation(this.config.publicUrl, tenantId, 'Group', g.group_id),
+        display: g.display_name,
+        type: g.direct ? 'direct' : 'indirect',
+      }));
       const seat = seatExtension(row.seat, quotaIn(data));
       const resource: ScimObject = {
         schemas: [USER_SCHEMA],
@@ -77,5 +69,31 @@ export class UserRenderer {
         .filter((urn) => projected[urn] !== undefined);
       return { ...projected, schemas: [USER_SCHEMA, ...extensions] };
     });
+  }
+
+  private includesGroups(view: ResponseProjection): boolean {
+    const groups = this.schema.coreAttribute('groups');
+    return groups !== undefined && view.includes(null, groups);
+  }
+
+  /** Each user's groups: read with the rows when they came that way, else in one query for all. */
+  private async groupsByUser(
+    tenantId: string,
+    rows: UserRow[],
+    view: ResponseProjection,
+  ): Promise<Map<string, UserGroup[]>> {
+    if (!this.includesGroups(view)) return new Map();
+    if (rows.every((r) => r.groups !== undefined)) return new Map(rows.map((r) => [r.id, r.groups ?? []]));
+    const byUser = new Map<string, UserGroup[]>();
+    const memberships = await this.users.groupsOf(
+      tenantId,
+      rows.map((r) => r.id),
+    );
+    for (const { user_id, ...group } of memberships) {
+      const list = byUser.get(user_id) ?? [];
+      list.push(group);
+      byUser.set(user_id, list);
+    }
+    return byUser;
   }
 }

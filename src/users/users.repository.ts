@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { queryPrepared } from '../database/prepared-query';
 import { SqlParams } from '../scim/filter/sql-params';
+import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
 import { SEAT_SCHEMA } from '../scim/schema/urns';
 import { RawSeat, SeatState, seatOf } from '../seats/seat-state';
@@ -14,6 +15,8 @@ const seatColumn = (column: string) =>
 
 /** Where each User attribute lives, for the filter and sort engines (alias `u`). */
 export const USER_STORAGE: ResourceStorage = {
+  tenant: 'u.tenant_id',
+  seq: 'u.seq',
   data: 'u.data',
   columns: {
     id: { sql: 'u.id', kind: 'uuid' },
@@ -181,43 +184,31 @@ export class UsersRepository {
   }
 
   /**
-   * One page of a query, with each user's groups when `withGroups`. `where` and `orderBy` were built
-   * by the SCIM core on `params`, whose first value is the tenant id; the page is `limit` rows after
-   * `offset`, in a stable order.
+   * One page of a list query (built by the SCIM core, `$1` = tenant), with each user's groups when
+   * `withGroups`, and its total.
    */
-  async search(
-    params: SqlParams,
-    where: string | null,
-    orderBy: string | null,
-    descending: boolean,
-    offset: number,
-    limit: number,
-    withGroups = false,
-  ): Promise<{ rows: UserRow[]; total: number }> {
-    const condition = `u.tenant_id = $1${where ? ` AND ${where}` : ''}`;
+  async search(sql: ListSql, withGroups = false): Promise<{ rows: UserRow[]; total: number }> {
     const count = async () =>
       (
         await queryPrepared<{ total: number }>(
           this.dataSource.manager,
-          `SELECT count(*)::int AS total FROM scim_user u WHERE ${condition}`,
-          params.values,
+          `SELECT count(*)::int AS total FROM scim_user u WHERE ${sql.condition}`,
+          sql.params.values,
         )
       )[0].total;
-    const direction = descending ? 'DESC' : 'ASC';
-    const order = orderBy ? `${orderBy} ${direction} NULLS LAST, u.seq ${direction}` : `u.seq ${direction}`;
-    const page = new SqlParams(params.values);
+    const page = new SqlParams(sql.params.values);
     // The page is chosen on scim_user alone (an index-only scan for the default order), then joined.
     const read = () =>
       queryPrepared<UserRow & RawSeat>(
         this.dataSource.manager,
         `SELECT ${READ_COLUMNS}${withGroups ? `, ${GROUPS_COLUMN}` : ''}
-         FROM (SELECT u.id FROM scim_user u WHERE ${condition}
-                ORDER BY ${order} OFFSET ${page.add(offset)} LIMIT ${page.add(limit)}) p
+         FROM (SELECT u.id FROM scim_user u WHERE ${sql.condition}
+                ORDER BY ${sql.order} OFFSET ${page.add(sql.offset)} LIMIT ${page.add(sql.limit)}) p
          JOIN ${READ_FROM} ON u.tenant_id = $1 AND u.id = p.id
-        ORDER BY ${order}`,
+        ORDER BY ${sql.order}`,
         page.values,
       );
-    const { rows, total } = await pageWithTotal(offset, limit, read, count);
+    const { rows, total } = await pageWithTotal(sql.offset, sql.limit, read, count);
     return { rows: rows.map(withSeat), total };
   }
 

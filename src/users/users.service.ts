@@ -3,13 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
-import { FilterToSql } from '../scim/filter/filter-to-sql';
-import { SqlParams } from '../scim/filter/sql-params';
 import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
+import { listSql } from '../scim/query/list-sql';
 import { listResponse, ListResponse } from '../scim/query/list-response';
-import { sortExpression } from '../scim/query/sort-to-sql';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { readResource } from '../scim/resource/resource-reader';
 import { checkIfMatch } from '../scim/resource/versioning';
@@ -81,18 +79,8 @@ export class UsersService {
   }
 
   async list(tenantId: string, query: ListQuery): Promise<ListResponse<ScimObject>> {
-    const params = new SqlParams([tenantId]);
-    const where = query.filter
-      ? new FilterToSql(this.schema, USER_STORAGE, params).translate(query.filter)
-      : null;
-    const orderBy = query.sortBy ? sortExpression(this.schema, USER_STORAGE, query.sortBy, params) : null;
     const { rows, total } = await this.users.search(
-      params,
-      where,
-      orderBy,
-      query.sortOrder === 'descending',
-      query.startIndex - 1,
-      query.count,
+      listSql(this.schema, USER_STORAGE, tenantId, query),
       this.renderer.wantsGroups(query),
     );
     const resources = await this.renderer.render(tenantId, rows, query);

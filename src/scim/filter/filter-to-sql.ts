@@ -29,6 +29,10 @@ export interface SqlRelation {
  * some as rows (relations).
  */
 export interface ResourceStorage {
+  /** The tenant id column, first condition of every query. */
+  tenant: string;
+  /** The creation-order column: the default order and the tie-breaker of every sort. */
+  seq: string;
   data: string;
   columns: Record<string, SqlColumn>;
   relations: Record<string, SqlRelation>;

@@ -1,0 +1,14 @@
+/** A tenant's SCIM base URL: what its identity provider is given, and the root of every location. */
+export function scimBaseUrl(publicUrl: string, tenantId: string): string {
+  return `${publicUrl}/scim/v2/${tenantId}`;
+}
+
+/** Where one resource lives (`meta.location`, `$ref`): `{scimBaseUrl}/Users/{id}` or `/Groups/{id}`. */
+export function resourceLocation(
+  publicUrl: string,
+  tenantId: string,
+  type: 'User' | 'Group',
+  id: string,
+): string {
+  return `${scimBaseUrl(publicUrl, tenantId)}/${type}s/${id}`;
+}
