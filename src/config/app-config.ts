@@ -35,6 +35,11 @@ export interface AppConfig {
   webhookPollMs: number;
   /** The first retry delay; each further failure doubles it (capped at an hour), with jitter. */
   webhookRetryBaseMs: number;
+  /**
+   * How long a process keeps a verified bearer token in memory (0: never). Revocation, expiry and a
+   * tenant's disabling still take effect at once: see TokenCache.
+   */
+  tokenCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +113,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     webhookDelivery: flag(env, 'WEBHOOK_DELIVERY', true),
     webhookPollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
     webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 0, 3_600_000),
+    tokenCacheSeconds: integer(env, 'TOKEN_CACHE_SECONDS', 60, 0, 3600),
   };
 }

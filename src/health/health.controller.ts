@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { TenantAccessChannel } from '../tenants/tenant-access.channel';
 
 @ApiTags('Health')
 @Public()
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly tenantAccess: TenantAccessChannel,
   ) {}
 
   /** The process is up and serving HTTP; touches nothing else. */
@@ -19,10 +21,17 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The process can serve requests: the database answers. */
+  /**
+   * The process can serve requests: the database answers. `tokenCache.mode` says whether verified
+   * tokens are kept in memory (`listening`, `local`) or looked up on every request (`off`,
+   * `reconnecting`); either way the process is ready.
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => ({ tokenCache: { status: 'up' as const, mode: this.tenantAccess.mode } }),
+    ]);
   }
 }

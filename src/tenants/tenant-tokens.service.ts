@@ -7,6 +7,7 @@ import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
 import { TenantTokenEntity } from './tenant-token.entity';
 import { TenantTokensRepository } from './tenant-tokens.repository';
 import { TenantsService } from './tenants.service';
+import { TokenCache } from './token-cache';
 
 /** Recognisable in logs and secret scanners; 32 random bytes (256 bits) follow it. */
 const TOKEN_PREFIX = 'rcs_';
@@ -26,6 +27,7 @@ export class TenantTokensService {
   constructor(
     private readonly tokens: TenantTokensRepository,
     private readonly tenants: TenantsService,
+    private readonly cache: TokenCache,
   ) {}
 
   async issue(tenantId: string, input: CreateTokenDto): Promise<CreatedTokenDto> {
@@ -56,19 +58,24 @@ export class TenantTokensService {
     if (!isUuid(tokenId) || !(await this.tokens.delete(tenantId, tokenId))) {
       throw ScimError.notFound(`Token ${tokenId} not found`);
     }
+    // Other processes hear of it from the database (TenantAccessChannel); this one forgets at once.
+    this.cache.forgetTenant(tenantId);
   }
 
   /**
    * Whether `token` is a live token of an enabled tenant whose id is `tenantId`. Lookup is by the
-   * SHA-256 of the token, so no secret is ever compared byte by byte.
+   * SHA-256 of the token, so no secret is ever compared byte by byte. A recently verified token is
+   * answered from the TokenCache; its expiry and tenant are checked here either way.
    */
   async authenticate(tenantId: string, token: string): Promise<boolean> {
     if (!TOKEN_SHAPE.test(token) || !isUuid(tenantId)) return false;
-    const owner = await this.tokens.findOwnerByHash(hashToken(token));
+    const hash = hashToken(token);
+    const owner = await this.cache.owner(hash, () => this.tokens.findOwnerByHash(hash));
     if (!owner || owner.tenantId !== tenantId.toLowerCase() || !owner.tenantEnabled) return false;
     const now = Date.now();
     if (owner.expiresAt && owner.expiresAt.getTime() <= now) return false;
     if (!owner.lastUsedAt || now - owner.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      owner.lastUsedAt = new Date(now);
       this.tokens
         .touch(owner.tenantId, owner.tokenId)
         .catch((err: unknown) => this.logger.warn({ err }, 'could not record token use'));

@@ -8,6 +8,7 @@ import { CreateTenantDto, TenantDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantEntity } from './tenant.entity';
 import { TenantsRepository } from './tenants.repository';
 import { scimBaseUrl } from '../scim/http/scim-urls';
+import { TokenCache } from './token-cache';
 
 function quotaColumns(quota: QuotaDto | null) {
   return { seatQuotaAmount: quota ? String(quota.amount) : null, seatQuotaUnit: quota?.unit ?? null };
@@ -18,6 +19,7 @@ export class TenantsService {
   constructor(
     private readonly tenants: TenantsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokenCache: TokenCache,
   ) {}
 
   scimBaseUrl(tenantId: string): string {
@@ -64,11 +66,13 @@ export class TenantsService {
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
     });
     if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
+    if (input.enabled === false) this.tokenCache.forgetTenant(id);
     return this.toDto(updated);
   }
 
   async remove(id: string): Promise<void> {
     if (!isUuid(id) || !(await this.tenants.delete(id))) throw ScimError.notFound(`Tenant ${id} not found`);
+    this.tokenCache.forgetTenant(id);
   }
 
   private toDto(tenant: TenantEntity): TenantDto {

@@ -17,6 +17,10 @@ export default async function globalSetup(): Promise<void> {
     process.env.DATABASE_POOL_SIZE = '1';
     // PGlite serves every connection from one session: a statement prepared by one would clash.
     process.env.DATABASE_PREPARED_STATEMENTS = 'false';
+    // Its notifications reach only the connection that caused them, so no process could hear of a
+    // revoked token: the token cache stays off (token-cache.e2e-spec.ts checks that it turns itself off).
+    process.env.TOKEN_CACHE_SECONDS = '0';
+    process.env.ROLLCALL_TEST_DATABASE = 'embedded';
   }
   const target = await resolveDatabase(loadAppConfig());
   const dataSource = new DataSource(target.options);

@@ -4,6 +4,7 @@ import { MemberViewEmailIndex1763856200000 } from './1763856200000-member-view-e
 import { Seats1763856300000 } from './1763856300000-seats';
 import { EventsWebhooks1763856400000 } from './1763856400000-events-webhooks';
 import { CoveringOrderIndexes1763856500000 } from './1763856500000-covering-order-indexes';
+import { TenantAccessNotify1763856600000 } from './1763856600000-tenant-access-notify';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Seats1763856300000,
   EventsWebhooks1763856400000,
   CoveringOrderIndexes1763856500000,
+  TenantAccessNotify1763856600000,
 ];
