@@ -81,8 +81,8 @@ export async function seed(databaseUrl: string, log: (line: string) => void): Pr
           WHERE t.name LIKE 'bench-%' ON CONFLICT DO NOTHING`,
       );
       await db.query(
-        `UPDATE tenant t SET seats_used = (SELECT count(*) FROM seat s WHERE s.tenant_id = t.id AND s.status <> 'released')
-          WHERE t.name LIKE 'bench-%'`,
+        `UPDATE tenant_counter c SET seats_used = (SELECT count(*) FROM seat s WHERE s.tenant_id = c.tenant_id AND s.status <> 'released')
+           FROM tenant t WHERE t.id = c.tenant_id AND t.name LIKE 'bench-%'`,
       );
       await db.query('COMMIT');
       log(

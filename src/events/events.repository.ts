@@ -20,14 +20,14 @@ export class EventsRepository {
 
   /**
    * Numbers and stores the events, and queues a delivery for every webhook endpoint that wants
-   * them. Taking the numbers locks the tenant row until commit, so numbers follow commit order.
+   * them. Taking the numbers locks the tenant's counter row until commit, so numbers follow commit order.
    */
   async append(m: EntityManager, tenantId: string, drafts: EventDraft[], now: Date): Promise<void> {
-    // One statement, so the tenant row stays locked for as little as possible before the commit.
+    // One statement, so the counter row stays locked for as little as possible before the commit.
     await queryPrepared(
       m,
       `WITH numbered AS (
-         UPDATE tenant SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq - $2 AS before
+         UPDATE tenant_counter SET event_seq = event_seq + $2 WHERE tenant_id = $1 RETURNING event_seq - $2 AS before
        ), stored AS (
          INSERT INTO event (tenant_id, seq, id, type, occurred_at, data)
          SELECT $1, numbered.before + e.n, e.id, e.type, $3, e.data

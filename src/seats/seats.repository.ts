@@ -28,6 +28,21 @@ export interface SeatUsage {
 
 const SEAT_COLUMNS = 's.status, s.quota_amount, s.quota_unit, s.assigned_at, s.claimed_at, s.released_at';
 
+/**
+ * The `seat_history` entry of a seat change, written by the same statement as the change: a CTE
+ * reading the changed seat `s` with the tenant ($1), user ($2), user name ($3) and time ($4).
+ */
+const HISTORY = (action: 'assigned' | 'released') => `history AS (
+  INSERT INTO seat_history (tenant_id, user_id, user_name, action, quota_amount, quota_unit, at)
+  SELECT $1, $2, $3, '${action}', s.quota_amount, s.quota_unit, $4 FROM s
+)`;
+
+/** The user a seat belongs to, as the history names it. */
+export interface SeatHolder {
+  id: string;
+  userName: string;
+}
+
 /** All SQL on `seat`, `seat_history` and the tenant's seat counter. Every statement takes the tenant id. */
 @Injectable()
 export class SeatsRepository {
@@ -39,34 +54,35 @@ export class SeatsRepository {
 
   /**
    * Takes one seat if one is free: the limit check and the count change are one UPDATE, so
-   * concurrent activations queue on the tenant row and never overshoot. Returns false when full.
+   * concurrent activations queue on the tenant's counter row and never overshoot. Returns false when full.
    */
   async take(m: EntityManager, tenantId: string): Promise<boolean> {
     const result: unknown = await m.query(
-      `UPDATE tenant SET seats_used = seats_used + 1
-        WHERE id = $1 AND (seat_limit IS NULL OR seats_used < seat_limit) RETURNING seats_used`,
+      `UPDATE tenant_counter c SET seats_used = c.seats_used + 1
+         FROM tenant t
+        WHERE c.tenant_id = $1 AND t.id = $1 AND (t.seat_limit IS NULL OR c.seats_used < t.seat_limit)
+        RETURNING c.seats_used`,
       [tenantId],
     );
     return returnedRows(result).length === 1;
   }
 
   async giveBack(m: EntityManager, tenantId: string): Promise<void> {
-    await m.query(`UPDATE tenant SET seats_used = seats_used - 1 WHERE id = $1`, [tenantId]);
+    await m.query(`UPDATE tenant_counter SET seats_used = seats_used - 1 WHERE tenant_id = $1`, [tenantId]);
   }
 
   async usage(tenantId: string, m: EntityManager = this.dataSource.manager): Promise<SeatUsage | null> {
     const rows: Array<{ limit: number | null; used: number; invited: number; claimed: number }> =
       await m.query(
-        `SELECT t.seat_limit AS limit, t.seats_used AS used,
+        `SELECT t.seat_limit AS limit, c.seats_used AS used,
               (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'invited') AS invited,
               (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'claimed') AS claimed
-         FROM tenant t WHERE t.id = $1`,
+         FROM tenant t JOIN tenant_counter c ON c.tenant_id = t.id WHERE t.id = $1`,
         [tenantId],
       );
     return rows[0] ?? null;
   }
 
-  /** Marks the user's seat assigned; a seat given back earlier keeps its quota, a new one gets the tenant's. */
   /**
    * Marks the user's seat assigned, with `quota` when one is given (undefined: a seat given back
    * earlier keeps its quota, a new one gets the tenant's).
@@ -74,21 +90,32 @@ export class SeatsRepository {
   async assign(
     m: EntityManager,
     tenantId: string,
-    userId: string,
+    user: SeatHolder,
     now: Date,
     quota: Quota | null | undefined,
   ): Promise<SeatState> {
     const rows: RawSeat[] = await m.query(
-      `INSERT INTO seat AS s (tenant_id, user_id, status, quota_amount, quota_unit, assigned_at)
-       SELECT $1, $2, 'invited', CASE WHEN $4 THEN $5::numeric ELSE t.seat_quota_amount END,
-              CASE WHEN $4 THEN $6::text ELSE t.seat_quota_unit END, $3
-         FROM tenant t WHERE t.id = $1
-       ON CONFLICT (tenant_id, user_id) DO UPDATE
-         SET status = 'invited', assigned_at = $3, claimed_at = NULL, released_at = NULL,
-             quota_amount = CASE WHEN $4 THEN $5::numeric ELSE s.quota_amount END,
-             quota_unit = CASE WHEN $4 THEN $6::text ELSE s.quota_unit END
-       RETURNING ${SEAT_COLUMNS}`,
-      [tenantId, userId, now, quota !== undefined, quota?.amount ?? null, quota?.unit ?? null],
+      `WITH s AS (
+         INSERT INTO seat AS s (tenant_id, user_id, status, quota_amount, quota_unit, assigned_at)
+         SELECT $1, $2, 'invited', CASE WHEN $5 THEN $6::numeric ELSE t.seat_quota_amount END,
+                CASE WHEN $5 THEN $7::text ELSE t.seat_quota_unit END, $4
+           FROM tenant t WHERE t.id = $1
+         ON CONFLICT (tenant_id, user_id) DO UPDATE
+           SET status = 'invited', assigned_at = $4, claimed_at = NULL, released_at = NULL,
+               quota_amount = CASE WHEN $5 THEN $6::numeric ELSE s.quota_amount END,
+               quota_unit = CASE WHEN $5 THEN $7::text ELSE s.quota_unit END
+         RETURNING ${SEAT_COLUMNS}
+       ), ${HISTORY('assigned')}
+       SELECT * FROM s`,
+      [
+        tenantId,
+        user.id,
+        user.userName,
+        now,
+        quota !== undefined,
+        quota?.amount ?? null,
+        quota?.unit ?? null,
+      ],
     );
     return seatOf(rows[0]);
   }
@@ -109,40 +136,17 @@ export class SeatsRepository {
     return row ? seatOf(row) : null;
   }
 
-  async release(m: EntityManager, tenantId: string, userId: string, now: Date): Promise<SeatState | null> {
-    const result: unknown = await m.query(
-      `UPDATE seat AS s SET status = 'released', released_at = $3
-        WHERE s.tenant_id = $1 AND s.user_id = $2 AND s.status <> 'released' RETURNING ${SEAT_COLUMNS}`,
-      [tenantId, userId, now],
+  /** Releases the user's seat and records it; null when it held none. */
+  async release(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState | null> {
+    const rows: RawSeat[] = await m.query(
+      `WITH s AS (
+         UPDATE seat AS s SET status = 'released', released_at = $4
+          WHERE s.tenant_id = $1 AND s.user_id = $2 AND s.status <> 'released' RETURNING ${SEAT_COLUMNS}
+       ), ${HISTORY('released')}
+       SELECT * FROM s`,
+      [tenantId, user.id, user.userName, now],
     );
-    const row = returnedRows<RawSeat>(result)[0];
-    return row ? seatOf(row) : null;
-  }
-
-  async record(
-    m: EntityManager,
-    tenantId: string,
-    entry: {
-      userId: string;
-      userName: string;
-      action: 'assigned' | 'released';
-      quota: Quota | null;
-      at: Date;
-    },
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO seat_history (tenant_id, user_id, user_name, action, quota_amount, quota_unit, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        tenantId,
-        entry.userId,
-        entry.userName,
-        entry.action,
-        entry.quota?.amount ?? null,
-        entry.quota?.unit ?? null,
-        entry.at,
-      ],
-    );
+    return rows[0] ? seatOf(rows[0]) : null;
   }
 
   async claim(tenantId: string, userId: string, now: Date): Promise<SeatListRow | null> {

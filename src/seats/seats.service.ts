@@ -6,13 +6,9 @@ import { ScimError } from '../scim/errors/scim-error';
 import { TenantsService } from '../tenants/tenants.service';
 import { SeatDto, SeatHistoryPageDto, SeatsOverviewDto, SeatUsageDto } from './dto/seat.dto';
 import { Quota, SeatState } from './seat-state';
-import { SeatListRow, SeatsRepository, SeatUsage } from './seats.repository';
+import { SeatHolder, SeatListRow, SeatsRepository, SeatUsage } from './seats.repository';
 
-/** The user a seat is for, as the Users module knows it. */
-export interface SeatHolder {
-  id: string;
-  userName: string;
-}
+export type { SeatHolder } from './seats.repository';
 
 function decodeSeq(cursor: string): string {
   const seq = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -35,8 +31,8 @@ export class SeatsService {
 
   /**
    * Takes a seat for the user, or fails with 403 and the numbers when none is free. The seat row and
-   * its history come first: the counter, which locks the tenant row, is the last step, so the lock
-   * is held only until the caller's commit.
+   * its history (one statement) come first: the counter, which locks the tenant's counter row, is
+   * the last step, so the lock is held only until the caller's commit.
    */
   async assign(
     m: EntityManager,
@@ -45,14 +41,7 @@ export class SeatsService {
     now: Date,
     quota?: Quota | null,
   ): Promise<SeatState> {
-    const seat = await this.seats.assign(m, tenantId, user.id, now, quota);
-    await this.seats.record(m, tenantId, {
-      userId: user.id,
-      userName: user.userName,
-      action: 'assigned',
-      quota: seat.quota,
-      at: now,
-    });
+    const seat = await this.seats.assign(m, tenantId, user, now, quota);
     if (!(await this.seats.take(m, tenantId))) {
       const usage = await this.seats.usage(tenantId, m);
       throw new ScimError(
@@ -75,15 +64,8 @@ export class SeatsService {
 
   /** Gives the user's seat back; a user without a seat has nothing to give. */
   async release(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState | null> {
-    const seat = await this.seats.release(m, tenantId, user.id, now);
+    const seat = await this.seats.release(m, tenantId, user, now);
     if (!seat) return null;
-    await this.seats.record(m, tenantId, {
-      userId: user.id,
-      userName: user.userName,
-      action: 'released',
-      quota: seat.quota,
-      at: now,
-    });
     await this.seats.giveBack(m, tenantId);
     return seat;
   }

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VirtualColumn,
+} from 'typeorm';
 
 @Entity('tenant')
 export class TenantEntity {
@@ -12,8 +19,11 @@ export class TenantEntity {
   @Column('integer', { name: 'seat_limit', nullable: true })
   seatLimit: number | null;
 
-  /** Seats held (one per active user); changed only by the seat ledger's conditional UPDATE. */
-  @Column({ type: 'integer', name: 'seats_used', default: 0, insert: false, update: false })
+  /** Seats held (one per active user), kept on `tenant_counter` by the seat ledger's conditional UPDATE. */
+  @VirtualColumn({
+    type: 'integer',
+    query: (alias) => `SELECT c.seats_used FROM tenant_counter c WHERE c.tenant_id = ${alias}.id`,
+  })
   seatsUsed: number;
 
   /** The quota each new seat gets (numeric arrives as a string); null with its unit when none. */

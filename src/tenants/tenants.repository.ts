@@ -38,16 +38,6 @@ export class TenantsRepository {
     return manager.findOneBy(TenantEntity, { id });
   }
 
-  /** Locks the tenant row until the transaction ends, so seat decisions of one tenant are serialised. */
-  async findByIdForUpdate(manager: EntityManager, id: string): Promise<TenantEntity | null> {
-    return manager
-      .getRepository(TenantEntity)
-      .createQueryBuilder('t')
-      .setLock('pessimistic_write')
-      .where('t.id = :id', { id })
-      .getOne();
-  }
-
   async update(id: string, changes: TenantChanges): Promise<TenantEntity | null> {
     if (Object.keys(changes).length > 0) {
       await this.dataSource.getRepository(TenantEntity).update({ id }, changes);

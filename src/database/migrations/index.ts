@@ -5,6 +5,7 @@ import { Seats1763856300000 } from './1763856300000-seats';
 import { EventsWebhooks1763856400000 } from './1763856400000-events-webhooks';
 import { CoveringOrderIndexes1763856500000 } from './1763856500000-covering-order-indexes';
 import { TenantAccessNotify1763856600000 } from './1763856600000-tenant-access-notify';
+import { TenantCounters1763856700000 } from './1763856700000-tenant-counters';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EventsWebhooks1763856400000,
   CoveringOrderIndexes1763856500000,
   TenantAccessNotify1763856600000,
+  TenantCounters1763856700000,
 ];
