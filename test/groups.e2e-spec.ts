@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { statementsDuring } from './helpers/statements';
 import { createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -27,27 +27,6 @@ async function createGroup(api: Api, displayName: string, members: string[] = []
 async function memberIds(api: Api, groupId: string): Promise<string[]> {
   const res = await api.get(`/Groups/${groupId}`).expect(200);
   return ((res.body.members ?? []) as Array<{ value: string }>).map((m) => m.value).sort();
-}
-
-/** Every SQL statement the application sends while `work` runs (the app and the tests share `pg`). */
-async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the spied client as `this`
-  const original = Client.prototype.query as (...args: unknown[]) => unknown;
-  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-    this: Client,
-    ...args: unknown[]
-  ) {
-    const config = args[0];
-    seen.push(typeof config === 'string' ? config : String((config as { text?: string } | null)?.text ?? ''));
-    return original.apply(this, args);
-  });
-  try {
-    await work();
-  } finally {
-    spy.mockRestore();
-  }
-  return seen;
 }
 
 const MEMBERSHIP_TABLES = /group_user_member|group_group_member|group_member/;
@@ -416,6 +395,22 @@ describe('SCIM Groups', () => {
           type: 'indirect',
         },
       ]);
+      // A write to the user answers with the same groups, and a projection without them leaves them out.
+      const patched = await api
+        .patch(`/Users/${u}`, patchOp({ op: 'replace', path: 'displayName', value: 'Nested' }))
+        .expect(200);
+      expect(patched.body.groups).toEqual(user.body.groups);
+      const replaced = await api
+        .put(`/Users/${u}`, { schemas: [USER], userName: 'nested@acme.com', displayName: 'Nested again' })
+        .expect(200);
+      expect(replaced.body.groups).toEqual(user.body.groups);
+      const lean = await api
+        .patch(
+          `/Users/${u}?excludedAttributes=groups`,
+          patchOp({ op: 'replace', path: 'displayName', value: 'Lean' }),
+        )
+        .expect(200);
+      expect(lean.body).not.toHaveProperty('groups');
 
       const cycle = await api
         .patch(`/Groups/${child}`, patchOp({ op: 'add', path: 'members', value: [{ value: parent }] }))

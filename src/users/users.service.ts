@@ -55,6 +55,7 @@ export class UsersService {
     const row = await this.users.transaction(async (m) => {
       const now = this.now();
       const created = await this.users.insert(m, tenantId, randomUUID(), write, now);
+      created.groups = []; // a user is in no group before it exists
       // An active user takes a seat; with none free the whole create rolls back (403).
       created.seat = created.active
         ? await this.seats.assign(m, tenantId, this.holder(created), now, quota)
@@ -99,7 +100,7 @@ export class UsersService {
     // A PUT that leaves the seat extension out leaves the quota as it is.
     const quota = takeQuota(input.data);
     const row = await this.users.transaction(async (m) => {
-      const current = await this.lockForWrite(m, tenantId, id, ifMatch);
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch, projection);
       // PUT without `active` keeps the current state rather than reading the omission as a deactivation.
       if (input.data.active === undefined) input.data.active = current.active;
       const write = await this.toWrite(input.data, input.writeOnly, false);
@@ -117,7 +118,7 @@ export class UsersService {
   ): Promise<ScimResult> {
     const operations = readPatchRequest(body);
     const row = await this.users.transaction(async (m) => {
-      const current = await this.lockForWrite(m, tenantId, id, ifMatch);
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch, projection);
       // The engine sees the quota where the User shows it, whether it lives on the seat or the document.
       const before = this.effectiveQuota(current);
       const document = { ...current.data, ...(before ? { [SEAT_SCHEMA]: { quota: before } } : {}) };
@@ -167,6 +168,7 @@ export class UsersService {
     // A user without a seat row keeps its quota in its document until a seat is assigned.
     if (!current.seat && !assigning) keepPendingQuota(write.data, quota === undefined ? pending : quota);
     const updated = await this.users.update(m, tenantId, current.id, write, now);
+    updated.groups = current.groups; // a write to a user leaves its memberships alone
     let seat: SeatState | null = current.seat ?? null;
     let seatDraft: EventDraft | null = null;
     if (assigning) {
@@ -227,21 +229,20 @@ export class UsersService {
     return { id: row.id, userName: row.user_name };
   }
 
-  /** The user, or 404; with a transaction's manager, the row is locked until it ends. */
-  private async require(tenantId: string, id: string, m?: EntityManager): Promise<UserRow> {
-    const row = isUuid(id) ? await this.users.find(tenantId, id, m, m !== undefined) : null;
-    if (!row) throw ScimError.notFound(`User ${id} not found`);
-    return row;
-  }
-
-  /** Locks the user for a write and checks If-Match against its version. */
+  /**
+   * Locks the user for a write (until the transaction ends) and checks If-Match against its version.
+   * When the response is to show `groups`, they are read by the same statement.
+   */
   private async lockForWrite(
     m: EntityManager,
     tenantId: string,
     id: string,
     ifMatch: string | undefined,
+    projection?: Projection,
   ): Promise<UserRow> {
-    const current = await this.require(tenantId, id, m);
+    const withGroups = projection !== undefined && this.renderer.wantsGroups(projection);
+    const current = isUuid(id) ? await this.users.find(tenantId, id, m, true, withGroups) : null;
+    if (!current) throw ScimError.notFound(`User ${id} not found`);
     checkIfMatch(ifMatch, current.version);
     return current;
   }
