@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Keyset } from '../common/cursor';
-import { returnedRows } from '../users/users.repository';
+import { returnedRows } from '../database/returned-rows';
 import { EventRow } from './events.repository';
 
 export interface EndpointRow {

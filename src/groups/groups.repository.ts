@@ -6,7 +6,7 @@ import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
 import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
-import { returnedRows } from '../users/users.repository';
+import { idsOf, returnedRows } from '../database/returned-rows';
 
 /** Where each Group attribute lives, for the filter and sort engines (alias `g`). */
 export const GROUP_STORAGE: ResourceStorage = {
@@ -279,8 +279,4 @@ export class GroupsRepository {
       await runner.release();
     }
   }
-}
-
-function idsOf(result: unknown): string[] {
-  return returnedRows<{ id: string }>(result).map((r) => r.id);
 }

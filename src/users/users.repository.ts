@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { queryPrepared } from '../database/prepared-query';
+import { idsOf, returnedRows } from '../database/returned-rows';
 import { SqlParams } from '../scim/filter/sql-params';
 import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
@@ -76,11 +77,6 @@ export interface UserGroupRow {
   group_id: string;
   display_name: string;
   direct: boolean;
-}
-
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, rowCount]; a SELECT with rows. */
-export function returnedRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
 const COLUMNS =
@@ -180,7 +176,7 @@ export class UsersRepository {
       [tenantId, id, now],
     );
     await m.query(`DELETE FROM scim_user WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    return returnedRows<{ id: string }>(result).map((r) => r.id);
+    return idsOf(result);
   }
 
   /**
