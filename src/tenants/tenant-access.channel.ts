@@ -84,6 +84,7 @@ export class TenantAccessChannel implements OnApplicationBootstrap, OnApplicatio
           'token cache off: database notifications do not reach this process (a pooler in transaction mode?)',
         );
         this.client = null;
+        this.state = 'off';
         // A database that multiplexes one session (PGlite) would keep delivering to other clients.
         await client.query('UNLISTEN *').catch(() => undefined);
         await client.end().catch(() => undefined);

@@ -22,10 +22,6 @@ export class TokenCache {
 
   constructor(private readonly ttlMs: number) {}
 
-  get enabled(): boolean {
-    return this.isOpen;
-  }
-
   /** Starts caching: this process will now hear of every revocation. */
   open(): void {
     this.entries.clear();
