@@ -47,6 +47,23 @@ export class ScimError extends Error {
     return new ScimError(409, detail, 'uniqueness');
   }
 
+  /**
+   * The truth about a fault the client may retry (database down, a timeout, busy): 503 with the
+   * seconds to wait, which Okta and Entra honour (RFC 9110 §10.2.3).
+   */
+  static unavailable(detail: string, retryAfterSeconds: number): ScimError {
+    return new ScimError(503, detail, undefined, {
+      'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    });
+  }
+
+  /** Over a rate limit: 429 with the seconds until a request would be let through (RFC 6585 §4). */
+  static tooManyRequests(detail: string, retryAfterSeconds: number): ScimError {
+    return new ScimError(429, detail, undefined, {
+      'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    });
+  }
+
   /** The same answer for every authentication failure, so nobody learns whether a tenant exists. */
   static unauthorized(): ScimError {
     return new ScimError(401, 'A valid bearer token is required', undefined, {

@@ -103,9 +103,7 @@ export class ScimExceptionFilter implements ExceptionFilter {
       case '40P01':
       case '55P03':
         // Concurrency conflicts are safe to retry, and IdPs retry on 503 with Retry-After.
-        return new ScimError(503, 'The server is busy with a concurrent change; retry shortly', undefined, {
-          'Retry-After': '1',
-        });
+        return ScimError.unavailable('The server is busy with a concurrent change; retry shortly', 1);
       default:
         return null;
     }
