@@ -12,7 +12,7 @@ function keyOf(extensionUrn: string | null, attribute: string): string {
 function select(schema: ResourceSchema, paths: string[]): Selection {
   const selection: Selection = new Map();
   for (const path of paths) {
-    const resolved = schema.resolve(path);
+    const resolved = schema.resolve(path, 'invalidValue');
     if (!resolved) continue; // RFC 7644 §3.9 does not make an unknown name an error; it selects nothing
     if (!isResolvedPath(resolved)) {
       for (const a of resolved.schema.attributes) selection.set(keyOf(resolved.schema.id, a.name), true);

@@ -54,9 +54,11 @@ export function coerceSimple(attribute: AttributeDefinition, value: unknown, lab
 }
 
 /**
- * Normalises a complex value: sub-attribute names to their canonical case, unknown ones refused,
- * read-only ones (set by the server) ignored. A bare string stands for `{"value": …}`, as Entra sends
- * the manager.
+ * Normalises a complex value: sub-attribute names to their canonical case, read-only ones (set by the
+ * server) ignored, unknown ones refused, except in a reference to a resource (a value with `$ref`:
+ * members, manager), which its `value` identifies, so other keys (Microsoft sends `displayName`) are
+ * ignored. For a single-valued attribute, a bare string stands for `{"value": …}` and a list of one for
+ * its element, as Entra sends the manager.
  */
 export function coerceComplex(
   attribute: AttributeDefinition,
@@ -64,13 +66,19 @@ export function coerceComplex(
   label: string,
 ): ScimObject | null {
   const subs = attribute.subAttributes ?? [];
+  if (!attribute.multiValued && Array.isArray(value)) {
+    if (value.length > 1) throw wrongType(label, 'a single value, not a list');
+    return value.length === 0 ? null : coerceComplex(attribute, value[0], label);
+  }
   if (typeof value === 'string' && subs.some((s) => s.name === 'value')) {
     return value === '' ? null : { value };
   }
   if (!isObject(value)) throw wrongType(label, 'an object');
+  const reference = subs.some((s) => s.name === '$ref');
   const out: ScimObject = {};
   for (const [key, raw] of Object.entries(value)) {
     const sub = subs.find((s) => s.name.toLowerCase() === key.toLowerCase());
+    if (!sub && reference) continue;
     if (!sub)
       throw ScimError.badRequest('invalidSyntax', `${label}.${key} is not an attribute of ${attribute.name}`);
     if (sub.mutability === 'readOnly' || isAbsent(raw)) continue;

@@ -140,3 +140,32 @@ export function readExtensionsFile(file: string, reserved: string[]): DeclaredEx
     };
   });
 }
+
+/**
+ * An unqualified attribute name resolves to the core attribute of that name, else to the one extension
+ * attribute of that name. A declared attribute named like one of a built-in extension (Enterprise,
+ * seat) would make that name, which IdPs send unqualified (`manager`, `department`), ambiguous: refused.
+ */
+export function assertNoBuiltInNames(
+  file: string,
+  declared: DeclaredExtension[],
+  builtIn: SchemaDefinition[],
+): void {
+  const taken = new Map(
+    builtIn.flatMap((schema) =>
+      schema.attributes.map((a) => [a.name.toLowerCase(), `${schema.id}:${a.name}`]),
+    ),
+  );
+  for (const { schema } of declared) {
+    for (const attribute of schema.attributes) {
+      const owner = taken.get(attribute.name.toLowerCase());
+      if (owner) {
+        fail(
+          file,
+          `${schema.id} attribute "${attribute.name}"`,
+          `the name is taken by ${owner}, and an unqualified "${attribute.name}" would become ambiguous`,
+        );
+      }
+    }
+  }
+}

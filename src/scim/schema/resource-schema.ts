@@ -21,6 +21,14 @@ function byName(attributes: AttributeDefinition[]): Map<string, AttributeDefinit
   return new Map(attributes.map((a) => [a.name.toLowerCase(), a]));
 }
 
+/** An extension attribute that an unqualified name may stand for. */
+interface ExtensionCandidate {
+  schema: SchemaDefinition;
+  attribute: AttributeDefinition;
+}
+
+type PathErrorType = 'invalidFilter' | 'invalidPath' | 'invalidValue';
+
 /** The schemas of one resource type (core + extensions + common attributes), looked up case-insensitively. */
 export class ResourceSchema {
   private readonly core: Map<string, AttributeDefinition>;
@@ -29,6 +37,8 @@ export class ResourceSchema {
     string,
     { schema: SchemaDefinition; attributes: Map<string, AttributeDefinition> }
   >;
+  /** Extension attributes by lower-case name, in the order of `extensions` (Enterprise, seat, the file's). */
+  private readonly byUnqualifiedName = new Map<string, ExtensionCandidate[]>();
 
   constructor(
     readonly type: ResourceTypeDefinition,
@@ -42,6 +52,12 @@ export class ResourceSchema {
         { schema, attributes: byName(schema.attributes) },
       ]),
     );
+    for (const schema of extensions) {
+      for (const attribute of schema.attributes) {
+        const key = attribute.name.toLowerCase();
+        this.byUnqualifiedName.set(key, [...(this.byUnqualifiedName.get(key) ?? []), { schema, attribute }]);
+      }
+    }
   }
 
   get name(): string {
@@ -79,9 +95,12 @@ export class ResourceSchema {
 
   /**
    * Resolves `attr`, `attr.sub`, `urn:…:attr` or `urn:…:attr.sub` (RFC 7644 §3.10), or returns
-   * null when no schema defines it. A bare extension URN resolves to the extension itself.
+   * null when no schema defines it. A bare extension URN resolves to the extension itself. An
+   * unqualified name that no core or common attribute has resolves to the one extension attribute of
+   * that name (Entra sends `manager` and `department` so); one that several extensions define is
+   * refused with `scimType`, naming them.
    */
-  resolve(path: string): ResolvedPath | ResolvedExtension | null {
+  resolve(path: string, scimType: PathErrorType = 'invalidPath'): ResolvedPath | ResolvedExtension | null {
     const { urn, rest } = this.splitUrn(path.trim());
     const extension = urn ? this.extensionsByUrn.get(urn) : undefined;
     if (extension && rest === '') return { schema: extension.schema };
@@ -97,16 +116,37 @@ export class ResourceSchema {
       schema = attribute ? this.coreSchema : null;
       if (!attribute && urn === null) attribute = this.common.get(name.toLowerCase());
     }
+    let inExtension = Boolean(extension);
+    if (!attribute && urn === null) {
+      const candidate = this.unqualifiedExtensionAttribute(name, scimType);
+      if (candidate) {
+        ({ schema, attribute } = candidate);
+        inExtension = true;
+      }
+    }
     if (!attribute) return null;
-    const resolved: ResolvedPath = { schema, extension: Boolean(extension), attribute };
+    const resolved: ResolvedPath = { schema, extension: inExtension, attribute };
     if (sub === undefined) return resolved;
     const subAttribute = attribute.subAttributes?.find((s) => s.name.toLowerCase() === sub.toLowerCase());
     return subAttribute ? { ...resolved, subAttribute } : null;
   }
 
+  /** The single extension attribute an unqualified name stands for; several is an error. */
+  private unqualifiedExtensionAttribute(name: string, scimType: PathErrorType): ExtensionCandidate | null {
+    const candidates = this.byUnqualifiedName.get(name.toLowerCase()) ?? [];
+    if (candidates.length > 1) {
+      const names = candidates.map((c) => `${c.schema.id}:${c.attribute.name}`).join(', ');
+      throw ScimError.badRequest(
+        scimType,
+        `"${name}" is ambiguous: it is an attribute of several extensions (${names}); use the full name`,
+      );
+    }
+    return candidates[0] ?? null;
+  }
+
   /** Like resolve, for an attribute (not a whole extension); `scimType` names the error when it fails. */
-  resolveAttribute(path: string, scimType: 'invalidFilter' | 'invalidPath' | 'invalidValue'): ResolvedPath {
-    const resolved = this.resolve(path);
+  resolveAttribute(path: string, scimType: PathErrorType): ResolvedPath {
+    const resolved = this.resolve(path, scimType);
     if (!resolved || !('attribute' in resolved)) {
       throw ScimError.badRequest(scimType, `"${path}" is not an attribute of ${this.name}`);
     }

@@ -5,7 +5,7 @@ import {
   GROUP_SCHEMA_DEFINITION,
   USER_SCHEMA_DEFINITION,
 } from './core-schemas';
-import { DeclaredExtension, readExtensionsFile } from './extensions-file';
+import { assertNoBuiltInNames, DeclaredExtension, readExtensionsFile } from './extensions-file';
 import { ResourceSchema } from './resource-schema';
 import { GROUP_SCHEMA, USER_SCHEMA } from './urns';
 
@@ -28,11 +28,19 @@ export class SchemaRegistry {
   constructor(builtIn: BuiltInExtension[] = [], extensionsFile: string | null = null) {
     const reserved = [USER_SCHEMA, GROUP_SCHEMA, ...builtIn.map((b) => b.schema.id)];
     const declared: DeclaredExtension[] = extensionsFile ? readExtensionsFile(extensionsFile, reserved) : [];
-    const extensions = [
-      { resourceType: 'User' as const, required: false, schema: ENTERPRISE_USER_SCHEMA_DEFINITION },
+    // Resolution order of unqualified names: core, then Enterprise, then the built-ins, then the file's.
+    const builtInExtensions: BuiltInExtension[] = [
+      { resourceType: 'User', required: false, schema: ENTERPRISE_USER_SCHEMA_DEFINITION },
       ...builtIn,
-      ...declared,
     ];
+    if (extensionsFile) {
+      assertNoBuiltInNames(
+        extensionsFile,
+        declared,
+        builtInExtensions.map((e) => e.schema),
+      );
+    }
+    const extensions = [...builtInExtensions, ...declared];
     const forType = (name: ResourceTypeName) => extensions.filter((e) => e.resourceType === name);
     const build = (
       name: ResourceTypeName,
