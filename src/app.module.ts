@@ -9,6 +9,7 @@ import { ScimDiscoveryModule } from './discovery/discovery.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
+import { MeModule } from './me/me.module';
 import { ScimCoreModule } from './scim/scim-core.module';
 import { SearchModule } from './search/search.module';
 import { SeatsModule } from './seats/seats.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     SeatsModule,
     EventsModule,
     SearchModule,
+    MeModule,
     HealthModule,
   ],
 })

@@ -247,9 +247,12 @@ export class UsersService {
     return current;
   }
 
-  /** Copies the looked-up attributes into their columns; `active` defaults to true (RFC 7643 §4.1.1). */
+  /**
+   * Copies the looked-up attributes into their columns. An absent `active` is true only on create
+   * (RFC 7643 §4.1.1); after a PATCH `remove` it is unassigned, which grants no seat (RFC 7644 §3.5.2.2).
+   */
   private async toWrite(data: ScimObject, writeOnly: ScimObject, creating: boolean): Promise<UserWrite> {
-    if (data.active === undefined) data.active = true;
+    if (data.active === undefined) data.active = creating;
     const password = writeOnly.password;
     return {
       userName: data.userName as string,

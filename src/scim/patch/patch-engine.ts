@@ -35,6 +35,8 @@ export interface PatchResult {
 
 /** Attributes a PATCH without a path may name and that are silently ignored (Okta sends `id` on rename). */
 const IGNORED_WITHOUT_PATH = new Set(['schemas', 'id', 'meta']);
+/** Keys of an extension's value object that are ignored. */
+const IGNORED_IN_EXTENSION = new Set(['schemas']);
 
 function clone<T>(value: T): T {
   return structuredClone(value);
@@ -111,12 +113,22 @@ export class PatchEngine {
     value: unknown,
     extensionUrn: string | null,
   ): void {
-    if (!isObject(value))
-      throw ScimError.badRequest('invalidValue', `${op} without a path needs an object value`);
+    if (!isObject(value)) {
+      throw ScimError.badRequest(
+        'invalidValue',
+        extensionUrn ? `${extensionUrn} must be an object` : `${op} without a path needs an object value`,
+      );
+    }
     for (const [key, item] of Object.entries(value)) {
-      if (extensionUrn === null && IGNORED_WITHOUT_PATH.has(key.toLowerCase())) continue;
+      // An extension object may repeat `schemas` (python-scim sends it); it names no attribute.
+      const ignored = extensionUrn === null ? IGNORED_WITHOUT_PATH : IGNORED_IN_EXTENSION;
+      if (ignored.has(key.toLowerCase())) continue;
       const path = extensionUrn ? `${extensionUrn}:${key}` : key;
       const resolved = this.schema.resolve(path);
+      if (!resolved && extensionUrn) {
+        // The path names a valid extension: what is wrong is the value given for it.
+        throw ScimError.badRequest('invalidValue', `"${key}" is not an attribute of ${extensionUrn}`);
+      }
       if (!resolved)
         throw ScimError.badRequest('invalidPath', `"${key}" is not an attribute of ${this.schema.name}`);
       if (!isResolvedPath(resolved)) {

@@ -72,6 +72,7 @@ function readAttributes(
 ): ScimObject {
   const out: ScimObject = {};
   for (const [key, raw] of Object.entries(value)) {
+    if (key.toLowerCase() === 'schemas') continue; // an extension object repeating `schemas` names no attribute
     const attribute = schema.attributes.find((a) => a.name.toLowerCase() === key.toLowerCase());
     if (!attribute)
       throw ScimError.badRequest('invalidSyntax', `"${prefix}:${key}" is not an attribute of ${schema.name}`);
