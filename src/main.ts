@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ADMIN_KEY, AdminKey, resolveAdminKey } from './auth/admin-key';
 import { APP_CONFIG, AppConfig, ConfigError, loadAppConfig } from './config/app-config';
+import { DataDirLock } from './database/data-dir-lock';
 import { resolveDatabase } from './database/data-source-options';
 
 /** One HTTP process: the whole application. */
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
     );
   }
   if (config.webConcurrency > 1 && config.databaseUrl) return supervise(config);
+  // The embedded database is one process's: refuse a second one here, in one line, before Nest starts.
+  if (!config.databaseUrl) await DataDirLock.acquire(config.dataDir);
   return serve();
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
+import { ensurePrivateDir } from '../database/private-files';
 
 export const ADMIN_KEY = Symbol('ADMIN_KEY');
 
@@ -18,7 +19,7 @@ export function resolveAdminKey(config: AppConfig): AdminKey {
   if (config.adminApiKey) return { value: config.adminApiKey, file: null, generated: false };
   const file = join(config.dataDir, 'admin-api-key');
   if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), file, generated: false };
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const value = 'rca_' + randomBytes(32).toString('base64url');
   writeFileSync(file, value + '\n', { mode: 0o600 });
   return { value, file, generated: true };

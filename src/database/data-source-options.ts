@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { DataDirLock } from './data-dir-lock';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -33,7 +34,15 @@ export async function resolveDatabase(config: AppConfig): Promise<DatabaseTarget
       embedded: null,
     };
   }
-  const embedded = await EmbeddedPostgres.start(join(config.dataDir, 'pgdata'));
+  // One process at a time opens DATA_DIR's database: a second start refuses, naming the holder.
+  const lock = await DataDirLock.acquire(config.dataDir);
+  let embedded: EmbeddedPostgres;
+  try {
+    embedded = await EmbeddedPostgres.start(join(config.dataDir, 'pgdata'), lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   return {
     options: { ...common, ...embedded.connection, extra: { max: 1, preparedStatements: false } },
     embedded,

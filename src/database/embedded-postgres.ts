@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { DataDirLock } from './data-dir-lock';
+import { ensurePrivateDir, restrictTree } from './private-files';
 
 /** How to reach a running embedded database with the `pg` driver. */
 export interface EmbeddedConnection {
@@ -23,19 +25,29 @@ export class EmbeddedPostgres {
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
     private readonly socketDir: string,
+    private readonly dataDir: string | null,
+    private readonly lock: DataDirLock | null,
   ) {}
 
-  /** Opens (or creates) the database in `dataDir`; null keeps it in memory, for tests. */
-  static async start(dataDir: string | null): Promise<EmbeddedPostgres> {
+  /**
+   * Opens (or creates) the database in `dataDir`, owner-only, holding `lock` (DATA_DIR's) until it
+   * stops; null keeps it in memory, for tests.
+   */
+  static async start(dataDir: string | null, lock: DataDirLock | null = null): Promise<EmbeddedPostgres> {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    if (dataDir) {
+      // Folders PGlite creates follow the umask; its files it makes 0666 (swept by restrictTree).
+      process.umask(0o077);
+      ensurePrivateDir(dataDir);
+    }
     const db = await PGlite.create(dataDir ? { dataDir } : {});
+    if (dataDir) restrictTree(dataDir);
     // A socket in a fresh 0700 directory: only this user can connect, and no TCP port is opened.
     const socketDir = mkdtempSync(join(tmpdir(), 'rollcall-pg-'));
     const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 4 });
     await server.start();
-    return new EmbeddedPostgres(db, server, socketDir);
+    return new EmbeddedPostgres(db, server, socketDir, dataDir, lock);
   }
 
   get connection(): EmbeddedConnection {
@@ -48,8 +60,13 @@ export class EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
-    rmSync(this.socketDir, { recursive: true, force: true });
+    try {
+      await this.server.stop();
+      await this.db.close();
+      rmSync(this.socketDir, { recursive: true, force: true });
+      if (this.dataDir) restrictTree(this.dataDir);
+    } finally {
+      this.lock?.release();
+    }
   }
 }
