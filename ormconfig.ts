@@ -4,7 +4,8 @@ import { loadAppConfig } from './src/config/app-config';
 import { resolveDatabase } from './src/database/data-source-options';
 
 /**
- * The DataSource of the TypeORM CLI (`npm run migration:run`, `migration:revert`, `migration:generate`).
+ * The DataSource of the TypeORM CLI (`npm run migration:revert`, `migration:generate`, `migration:check`);
+ * `npm run migration:run` is src/database/migrate.ts, which the production image has too.
  * It reads the same environment as the app: DATABASE_URL, or the embedded database in DATA_DIR.
  */
 async function createDataSource(): Promise<DataSource> {

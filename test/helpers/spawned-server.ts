@@ -18,36 +18,46 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface SpawnedServer {
+export interface SpawnedProcess {
   process: ChildProcess;
-  port: number;
-  /** Everything the process wrote to stderr so far. */
+  /** Everything the process wrote to stdout and stderr so far. */
+  stdout(): string;
   stderr(): string;
   /** Resolves with the exit code (or signal name) once the process has ended. */
   exited: Promise<number | string>;
 }
 
+export interface SpawnedServer extends SpawnedProcess {
+  port: number;
+}
+
 /**
- * Rollcall's own entry point (src/main.ts, compiled on the fly) in a process of its own, as
- * `npm start` runs it, on 127.0.0.1 and a free port. `env` is added to a clean environment: the test
- * run's database settings are not passed on, so without DATABASE_URL it runs the embedded database.
+ * One of Rollcall's entry points (`src/main.ts`, `src/database/migrate.ts`), compiled on the fly, in a
+ * process of its own. `env` is added to a clean environment: the test run's database settings are not
+ * passed on, so without DATABASE_URL it uses the embedded database of DATA_DIR.
  */
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const port = await freePort();
+export function spawnScript(script: string, env: Record<string, string>): SpawnedProcess {
   const inherited = Object.fromEntries(
     ['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
   );
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
     cwd: ROOT,
-    env: { ...inherited, LOG_LEVEL: 'warn', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString('utf8')));
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
   );
-  return { process: child, port, stderr: () => stderr, exited };
+  return { process: child, stdout: () => output.stdout, stderr: () => output.stderr, exited };
+}
+
+/** The server (`src/main.ts`, as `npm start` runs it) on 127.0.0.1 and a free port. */
+export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
+  const port = await freePort();
+  return { ...spawnScript('src/main.ts', { PORT: String(port), ...env }), port };
 }
 
 /** Waits until `/health/ready` answers 200; fails if the process ends or `timeoutMs` passes first. */

@@ -7,7 +7,7 @@ import { CoveringOrderIndexes1763856500000 } from './1763856500000-covering-orde
 import { TenantAccessNotify1763856600000 } from './1763856600000-tenant-access-notify';
 import { TenantCounters1763856700000 } from './1763856700000-tenant-counters';
 
-/** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
+/** Every migration in order; the app runs them on start, `npm run migration:run` (database/migrate.ts) on demand. */
 export const MIGRATIONS = [
   Tenants1763856000000,
   UsersGroups1763856100000,
