@@ -9,6 +9,8 @@ import { ScimDiscoveryModule } from './discovery/discovery.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
+import { LandingModule } from './landing/landing.module';
+import { PipelineModule } from './pipeline/pipeline.module';
 import { ScimCoreModule } from './scim/scim-core.module';
 import { SearchModule } from './search/search.module';
 import { SeatsModule } from './seats/seats.module';
@@ -22,6 +24,7 @@ import { UsersModule } from './users/users.module';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => loggingParams(config),
     }),
+    PipelineModule,
     DatabaseModule,
     ScimCoreModule,
     AuthModule,
@@ -33,6 +36,7 @@ import { UsersModule } from './users/users.module';
     EventsModule,
     SearchModule,
     HealthModule,
+    LandingModule,
   ],
 })
 export class AppModule {}
