@@ -1,3 +1,4 @@
+import { TenantAccessChannel } from '../src/tenants/tenant-access.channel';
 import { admin, createTenant, createTestApp, scim, TestApp, TestTenant } from './helpers/test-app';
 
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -147,6 +148,32 @@ describe('Throttling SCIM requests', () => {
     try {
       expect(await burst(5, () => scim(t, tenant).get('/Users?count=1'))).toEqual({ 200: 3, 429: 2 });
       expect(await burst(5, () => scim(second, tenant).get('/Users?count=1'))).toEqual({ 200: 3, 429: 2 });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('applies a limit changed through one instance in another at once (its cached token is dropped)', async () => {
+    const tenant = await createTenant(t);
+    const second = await createTestApp();
+    try {
+      // On a server, wait until the second instance caches tokens (it must then hear of the change);
+      // the embedded database's tests run with the cache off.
+      const channel = second.app.get(TenantAccessChannel);
+      for (let i = 0; i < 100 && process.env.ROLLCALL_TEST_DATABASE !== 'embedded'; i += 1) {
+        if (channel.mode === 'listening') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // Cached there with the default limit.
+      await scim(second, tenant).get('/Users?count=1').expect(200);
+      await admin(t)
+        .patch(`/admin/tenants/${tenant.id}`, { scimRateLimit: { perSecond: 1, burst: 2 } })
+        .expect(200);
+      const deadline = Date.now() + 2000;
+      let status = 200;
+      while (status === 200 && Date.now() < deadline)
+        status = (await scim(second, tenant).get('/Users?count=1')).status;
+      expect(status).toBe(429);
     } finally {
       await second.close();
     }
