@@ -178,4 +178,31 @@ describe('Throttling SCIM requests', () => {
       await second.close();
     }
   });
+
+  it('limits failed admin-key guesses per client address, apart from the SCIM tenants', async () => {
+    const own = await createTestApp(); // its buckets are its own: the other tests' admin calls go on
+    try {
+      const tenant = await createTenant(own);
+      const guesses: number[] = [];
+      for (let i = 0; i < 21; i += 1) {
+        guesses.push((await own.http.get('/admin/tenants').set('Authorization', 'Bearer rca_guess')).status);
+      }
+      expect(guesses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      const refused = await own.http
+        .get('/admin/tenants')
+        .set('Authorization', 'Bearer rca_guess')
+        .expect(429);
+      expect(refused.headers['content-type']).toMatch(/^application\/json/);
+      expect(refused.headers['retry-after']).toEqual(expect.stringMatching(/^\d+$/));
+      expect(guesses[20]).toBe(429);
+      // Refused before the key is looked at, so the right key waits too; SCIM tenants do not.
+      await own.http
+        .get('/admin/tenants')
+        .set('Authorization', 'Bearer test-admin-key-0123456789')
+        .expect(429);
+      await scim(own, tenant).get('/Users?count=1').expect(200);
+    } finally {
+      await own.close();
+    }
+  });
 });
