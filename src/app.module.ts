@@ -10,6 +10,8 @@ import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
+import { LandingModule } from './landing/landing.module';
+import { PipelineModule } from './pipeline/pipeline.module';
 import { ScimCoreModule } from './scim/scim-core.module';
 import { SearchModule } from './search/search.module';
 import { SeatsModule } from './seats/seats.module';
@@ -23,6 +25,7 @@ import { UsersModule } from './users/users.module';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => loggingParams(config),
     }),
+    PipelineModule,
     DatabaseModule,
     ScimCoreModule,
     AuthModule,
@@ -35,6 +38,7 @@ import { UsersModule } from './users/users.module';
     SearchModule,
     MeModule,
     HealthModule,
+    LandingModule,
   ],
 })
 export class AppModule {}

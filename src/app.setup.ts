@@ -1,33 +1,39 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ValidationPipe } from '@nestjs/common';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from './config/app-config';
 import { serveOpenApi } from './openapi/openapi';
+import {
+  assignRequestId,
+  closeConnectionsWhileDraining,
+  noStore,
+  securityHeaders,
+} from './pipeline/response-headers';
+import { ShutdownState } from './pipeline/shutdown-state';
 import { ScimExceptionFilter } from './scim/errors/scim-exception.filter';
 import { RouteTable } from './scim/http/route-table';
-import { JSON_BODY_TYPES, MAX_BODY_BYTES, SCIM_MEDIA_TYPE } from './scim/http/media-types';
+import { SCIM_MEDIA_TYPE } from './scim/http/media-types';
 
 /**
- * Everything the running app and the e2e tests share: logger, security headers, body parsing,
- * validation, the SCIM exception filter and the API docs. Create the app with `bodyParser: false`.
+ * Everything the running app and the e2e tests share: request id, security headers, logger,
+ * validation, the SCIM exception filter and the API docs. Create the app with `bodyParser: false`:
+ * bodies are read after routing and authentication (PipelineModule).
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.set('etag', false); // resources carry their own ETag (meta.version)
   app.set('query parser', 'simple');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-      },
-    }),
-  );
+  app.set('trust proxy', config.trustProxy);
+  app.use(assignRequestId);
+  app.use(securityHeaders(config.publicUrl));
+  app.use(closeConnectionsWhileDraining(app.get(ShutdownState)));
+  app.use('/admin', noStore);
   // RFC 7644 §3.1: every SCIM response is application/scim+json.
   app.use('/scim', (_req: unknown, res: { type(t: string): void }, next: () => void) => {
     res.type(SCIM_MEDIA_TYPE);
     next();
   });
-  app.useBodyParser('json', { type: JSON_BODY_TYPES, limit: MAX_BODY_BYTES });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -37,7 +43,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.useGlobalFilters(new ScimExceptionFilter(app.get(RouteTable)));
-  app.enableShutdownHooks();
   serveOpenApi(app);
   return app;
 }

@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { ADMIN_KEY, AdminKey, resolveAdminKey } from './auth/admin-key';
+import { ADMIN_KEY, AdminKey } from './auth/admin-key';
 import { APP_CONFIG, AppConfig, ConfigError, loadAppConfig } from './config/app-config';
 import { DataDirLock } from './database/data-dir-lock';
 import { resolveDatabase } from './database/data-source-options';
+import { drainOnSignals } from './pipeline/graceful-shutdown';
 
 /** One HTTP process: the whole application. */
 async function serve(): Promise<void> {
@@ -19,16 +21,20 @@ async function serve(): Promise<void> {
   });
   configureApp(app);
   const config = app.get<AppConfig>(APP_CONFIG);
+  drainOnSignals(app, config.shutdownGraceMs);
   await app.listen(config.port);
   if (cluster.isPrimary) announce(config, app.get<AdminKey>(ADMIN_KEY), 1);
 }
 
 /**
  * WEB_CONCURRENCY > 1: this process migrates the database once, then runs that many HTTP workers
- * sharing the port, restarts one that dies, and passes SIGTERM on so each finishes its requests.
+ * sharing the port and restarts one that dies. SIGTERM is passed on, each worker drains (see
+ * drainOnSignals), and this process exits when they all have, killing any still there after the grace
+ * period and a margin.
  */
 async function supervise(config: AppConfig): Promise<void> {
-  const adminKey = resolveAdminKey(config);
+  const log = pino({ level: config.logLevel, name: 'Supervisor' });
+  const adminKey = AdminKey.resolve(config);
   if (config.runMigrations) {
     const target = await resolveDatabase(config);
     const dataSource = await new DataSource(target.options).initialize();
@@ -38,24 +44,37 @@ async function supervise(config: AppConfig): Promise<void> {
   let stopping = false;
   const fork = () => cluster.fork({ RUN_MIGRATIONS: 'false' });
   for (let i = 0; i < config.webConcurrency; i += 1) fork();
-  cluster.on('exit', (worker, code) => {
+  const remaining = () => Object.keys(cluster.workers ?? {}).length;
+  cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (remaining() === 0) {
+        log.info('all workers stopped; shut down');
+        process.exit(0);
+      }
       return;
     }
-    process.stderr.write(`Worker ${worker.process.pid} exited (${code}); starting another\n`);
+    log.warn({ pid: worker.process.pid, code, signal }, 'worker exited; starting another');
     fork();
   });
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
     stopping = true;
+    log.info({ signal, workers: remaining() }, `${signal}: draining the workers, then shutting down`);
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => {
+      log.warn('workers still running after the grace period; killing them');
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+    }, config.shutdownGraceMs + 5000).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   announce(config, adminKey, config.webConcurrency);
 }
 
-/** The start-up banner: where everything is, and the admin key the one time it is generated. */
+/**
+ * The start-up banner, on stderr (stdout carries only JSON log lines): where everything is, and the
+ * admin key the one time it is generated. The key is never passed to the logger.
+ */
 function announce(config: AppConfig, adminKey: AdminKey, workers: number): void {
   const database = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
@@ -68,13 +87,16 @@ function announce(config: AppConfig, adminKey: AdminKey, workers: number): void 
     `  Database:    ${database}`,
   ];
   if (adminKey.generated) {
-    lines.push(`  Admin API key (shown once, kept in ${adminKey.file}):`, `    ${adminKey.value}`);
+    lines.push(
+      `  Admin API key (shown this once; only its hash is kept, in ${adminKey.file}):`,
+      `    export ADMIN_KEY=${adminKey.generated}`,
+    );
   } else if (adminKey.file) {
-    lines.push(`  Admin API key: in ${adminKey.file}`);
+    lines.push(`  Admin API key: generated earlier (lost it? npm run admin-key:rotate)`);
   } else {
     lines.push('  Admin API key: ADMIN_API_KEY');
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stderr.write(lines.join('\n') + '\n');
 }
 
 async function main(): Promise<void> {

@@ -10,7 +10,13 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SpawnedServer, spawnServer, stopServer, waitReady } from './helpers/spawned-server';
+import {
+  exitStatus,
+  SpawnedServer,
+  spawnServer,
+  stopServer,
+  waitUntilAnswering,
+} from './helpers/spawned-server';
 
 // Real server processes on the embedded database, each on a free port, sharing a temporary DATA_DIR.
 const posix = process.platform !== 'win32';
@@ -41,7 +47,7 @@ describePosix('DATA_DIR', () => {
   // Whatever a failing test leaves running is killed.
   const started: SpawnedServer[] = [];
   const start = async (env: Record<string, string>) => {
-    const server = await spawnServer(env);
+    const server = await spawnServer(env, { inherit: false, waitFor: false });
     started.push(server);
     return server;
   };
@@ -52,14 +58,16 @@ describePosix('DATA_DIR', () => {
   it("is created 0700 with owner-only files; one server at a time uses it; a dead holder's lock is taken over", async () => {
     const dataDir = join(root, 'data'); // does not exist yet: the server creates it
     const first = await start({ DATA_DIR: dataDir });
-    await waitReady(first);
+    await waitUntilAnswering(first);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-    expect(statSync(join(dataDir, 'admin-api-key')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'admin-api-key.sha256')).mode & 0o777).toBe(0o600);
     expect(openToOthers(dataDir)).toEqual([]);
     const lock = JSON.parse(readFileSync(join(dataDir, 'rollcall.lock'), 'utf8'));
-    expect(lock).toMatchObject({ pid: first.process.pid, host: hostname() });
+    expect(lock).toMatchObject({ pid: first.child.pid, host: hostname() });
 
-    const key = readFileSync(join(dataDir, 'admin-api-key'), 'utf8').trim();
+    // The generated admin key is printed once, on stderr; only its hash is kept.
+    const key = /export ADMIN_KEY=(\S+)/.exec(first.stderr())?.[1] ?? '';
+    expect(key).toMatch(/^rca_/);
     const created = await fetch(`http://127.0.0.1:${first.port}/admin/tenants`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
@@ -70,10 +78,10 @@ describePosix('DATA_DIR', () => {
 
     // A second server on the same folder refuses, in one line naming the folder and the holder.
     const second = await start({ DATA_DIR: dataDir });
-    expect(await second.exited).toBe(1);
+    expect(exitStatus(await second.exited)).toBe(1);
     expect(second.stderr().trim().split('\n')).toEqual([
       `Configuration error: DATA_DIR ${dataDir} is in use by another Rollcall process ` +
-        `(pid ${first.process.pid} on ${hostname()}, since ${lock.startedAt}): ` +
+        `(pid ${first.child.pid} on ${hostname()}, since ${lock.startedAt}): ` +
         'stop it, or give this one a DATA_DIR of its own',
     ]);
     const stillServing = await fetch(`http://127.0.0.1:${first.port}/admin/tenants/${tenant.id}`, {
@@ -85,8 +93,8 @@ describePosix('DATA_DIR', () => {
     expect(await stopServer(first, 'SIGKILL')).toBe('SIGKILL');
     expect(existsSync(join(dataDir, 'rollcall.lock'))).toBe(true);
     const third = await start({ DATA_DIR: dataDir });
-    await waitReady(third);
-    expect(JSON.parse(readFileSync(join(dataDir, 'rollcall.lock'), 'utf8')).pid).toBe(third.process.pid);
+    await waitUntilAnswering(third);
+    expect(JSON.parse(readFileSync(join(dataDir, 'rollcall.lock'), 'utf8')).pid).toBe(third.child.pid);
     const read = await fetch(`http://127.0.0.1:${third.port}/admin/tenants/${tenant.id}`, {
       headers: { Authorization: `Bearer ${key}` },
     });
@@ -105,8 +113,8 @@ describePosix('DATA_DIR', () => {
     const gone = { pid: 2 ** 22 + 1, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' };
     writeFileSync(join(dataDir, 'rollcall.lock'), JSON.stringify(gone));
     const fourth = await start({ DATA_DIR: dataDir });
-    await waitReady(fourth);
-    expect(JSON.parse(readFileSync(join(dataDir, 'rollcall.lock'), 'utf8')).pid).toBe(fourth.process.pid);
+    await waitUntilAnswering(fourth);
+    expect(JSON.parse(readFileSync(join(dataDir, 'rollcall.lock'), 'utf8')).pid).toBe(fourth.child.pid);
     expect(openToOthers(dataDir)).toEqual([]);
     expect(GRACEFUL).toContain(await stopServer(fourth));
 
@@ -114,11 +122,11 @@ describePosix('DATA_DIR', () => {
     writeFileSync(join(dataDir, 'rollcall.lock'), JSON.stringify(gone));
     const racers = [await start({ DATA_DIR: dataDir }), await start({ DATA_DIR: dataDir })];
     const loser = await Promise.race(racers.map((r) => r.exited.then(() => r)));
-    expect(await loser.exited).toBe(1);
+    expect(exitStatus(await loser.exited)).toBe(1);
     expect(loser.stderr()).toContain(`DATA_DIR ${dataDir} is in use by another Rollcall process`);
     const winner = racers.find((r) => r !== loser) as SpawnedServer;
-    await waitReady(winner);
-    expect(JSON.parse(readFileSync(join(dataDir, 'rollcall.lock'), 'utf8')).pid).toBe(winner.process.pid);
+    await waitUntilAnswering(winner);
+    expect(JSON.parse(readFileSync(join(dataDir, 'rollcall.lock'), 'utf8')).pid).toBe(winner.child.pid);
     expect(GRACEFUL).toContain(await stopServer(winner));
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { MIGRATIONS } from '../src/database/migrations';
-import { spawnScript } from './helpers/spawned-server';
+import { exitStatus, spawnScript } from './helpers/spawned-server';
 
 // No Docker daemon runs on these machines (nor in CI): the image and compose files are checked by
 // reading them, and the migrate command the image runs is run here from source.
@@ -201,10 +201,10 @@ describe('The migrate command (node dist/database/migrate.js, npm run migration:
 
   it('applies every pending migration once, then finds none', async () => {
     const first = spawnScript('src/database/migrate.ts', { DATA_DIR: dataDir });
-    expect(await first.exited).toBe(0);
+    expect(exitStatus(await first.exited)).toBe(0);
     expect(first.stdout().trim().split('\n')).toEqual(MIGRATIONS.map((m) => `Applied migration ${m.name}`));
     const again = spawnScript('src/database/migrate.ts', { DATA_DIR: dataDir });
-    expect(await again.exited).toBe(0);
+    expect(exitStatus(await again.exited)).toBe(0);
     expect(again.stdout().trim()).toBe('No pending migrations: the database is up to date');
     expect(existsSync(join(dataDir, 'rollcall.lock'))).toBe(false);
   }, 60_000);
@@ -213,7 +213,7 @@ describe('The migrate command (node dist/database/migrate.js, npm run migration:
     const run = spawnScript('src/database/migrate.ts', {
       DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
     });
-    expect(await run.exited).toBe(1);
+    expect(exitStatus(await run.exited)).toBe(1);
     expect(run.stderr().trim().split('\n')).toEqual([
       expect.stringMatching(/^Migration failed: .*ECONNREFUSED/),
     ]);

@@ -1,23 +1,10 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import request from 'supertest';
+import { LogCapture } from './helpers/log-capture';
 import { admin, createTenant, createTestApp, scim } from './helpers/test-app';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-
-/** Collects pino's JSON lines. */
-class LogCapture extends Writable {
-  readonly lines: Array<Record<string, unknown>> = [];
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-      this.lines.push(JSON.parse(line) as Record<string, unknown>);
-    }
-    done();
-  }
-}
 
 describe('Operability', () => {
   it('logs each request as JSON with request id, tenant, route, status and duration, never tokens or bodies', async () => {

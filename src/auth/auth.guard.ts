@@ -1,34 +1,35 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ScimError } from '../scim/errors/scim-error';
 import { TenantTokensService } from '../tenants/tenant-tokens.service';
+import { ScimThrottle } from '../throttling/scim-throttle';
 import { ADMIN_KEY, AdminKey } from './admin-key';
+import type { AuthOutcome } from './auth-outcome';
 import { AUTH_KIND, AuthKind } from './auth.decorators';
 
+/** The failed-authentication scope of the admin API (tenant ids are UUIDs, so this never clashes). */
+const ADMIN_SCOPE = 'admin';
+
+/** The bearer token, null without an Authorization header, '' when the header is not `Bearer <token>`. */
 function bearerToken(request: Request): string | null {
   const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return match?.[1] ?? null;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  // Hashing first makes both sides the same length, so timingSafeEqual never short-circuits.
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  if (header === undefined) return null;
+  return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
 }
 
 /**
  * The one guard of the app, registered globally: every route says who may call it (@Public,
- * @AdminOnly, @TenantScoped), and a route that says nothing is refused.
+ * @AdminOnly, @TenantScoped), and a route that says nothing is refused. It runs after the route is
+ * known and before the body is read (BodyReaderInterceptor), so unauthenticated requests cost no
+ * parsing. Tenant requests then count against the tenant's rate limit.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TenantTokensService,
+    private readonly throttle: ScimThrottle,
     @Inject(ADMIN_KEY) private readonly adminKey: AdminKey,
   ) {}
 
@@ -39,16 +40,30 @@ export class AuthGuard implements CanActivate {
     ]);
     if (kind === 'public') return true;
     const request = context.switchToHttp().getRequest<Request>();
+    const tenantParam = request.params.tenantId;
+    const scope = kind === 'tenant' && typeof tenantParam === 'string' ? tenantParam : ADMIN_SCOPE;
+    const client = request.ip ?? 'unknown';
+    this.throttle.refuseAfterFailures(scope, client);
     const token = bearerToken(request);
-    if (token === null) throw ScimError.unauthorized();
-    if (kind === 'admin' && sameSecret(token, this.adminKey.value)) return true;
     if (kind === 'tenant') {
-      const tenantId = request.params.tenantId;
-      if (typeof tenantId === 'string' && (await this.tokens.authenticate(tenantId, token))) {
-        request.tenantId = tenantId.toLowerCase();
+      const outcome = await this.authenticateTenant(token, tenantParam);
+      request.auth = outcome;
+      if (outcome.ok) {
+        request.tenantId = outcome.tenantId;
+        this.throttle.consume(outcome);
         return true;
       }
+    } else if (kind === 'admin' && token && this.adminKey.matches(token)) {
+      return true;
     }
+    this.throttle.recordFailure(scope, client);
     throw ScimError.unauthorized();
+  }
+
+  private async authenticateTenant(token: string | null, tenantParam: unknown): Promise<AuthOutcome> {
+    if (token === null) return { ok: false, reason: 'no_token' };
+    if (token === '') return { ok: false, reason: 'malformed' };
+    if (typeof tenantParam !== 'string') return { ok: false, reason: 'wrong_tenant' };
+    return this.tokens.authenticate(tenantParam, token);
   }
 }

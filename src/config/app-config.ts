@@ -40,6 +40,18 @@ export interface AppConfig {
    * tenant's disabling still take effect at once: see TokenCache.
    */
   tokenCacheSeconds: number;
+  /** Each tenant's SCIM requests a second, sustained (per process); a tenant's own setting overrides it. */
+  scimRatePerSecond: number;
+  /** Requests a tenant may send at once above the sustained rate (the bucket's size). */
+  scimRateBurst: number;
+  /** Failed authentications one client address may make against one tenant at once. */
+  authFailureBurst: number;
+  /** Failed authentications a minute one client address regains against one tenant. */
+  authFailuresPerMinute: number;
+  /** Express's `trust proxy`: whether (and which) X-Forwarded-For hops give the client address. */
+  trustProxy: boolean | number | string[];
+  /** How long SIGTERM waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +96,23 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** TRUST_PROXY: false (default), true, a hop count, or addresses/subnets (as Express's `trust proxy`). */
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = text(env, 'TRUST_PROXY');
+  if (raw === undefined || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const entries = raw.split(',').map((e) => e.trim());
+  const valid = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
+  const bad = entries.find((e) => !valid.test(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a hop count, or addresses/subnets separated by commas, got "${bad}"`,
+    );
+  }
+  return entries;
+}
+
 /** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 1, 65535);
@@ -114,5 +143,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     webhookPollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
     webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 0, 3_600_000),
     tokenCacheSeconds: integer(env, 'TOKEN_CACHE_SECONDS', 60, 0, 3600),
+    scimRatePerSecond: integer(env, 'SCIM_RATE_LIMIT_PER_SECOND', 50, 0, 1_000_000),
+    scimRateBurst: integer(env, 'SCIM_RATE_LIMIT_BURST', 1000, 1, 10_000_000),
+    authFailureBurst: integer(env, 'AUTH_FAILURE_BURST', 20, 1, 100_000),
+    authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
+    trustProxy: trustProxy(env),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600) * 1000,
   };
 }

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync } fr
 import { join } from 'node:path';
 
 /** What Rollcall keeps in DATA_DIR: a folder holding one of these is Rollcall's own. */
-const ROLLCALL_ENTRIES = ['pgdata', 'admin-api-key'];
+const ROLLCALL_ENTRIES = ['pgdata', 'admin-api-key.sha256', 'admin-api-key'];
 
 /**
  * Creates `dir` (and missing parents) readable by this user only (0700). An existing folder is

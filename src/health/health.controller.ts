@@ -1,7 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { ShutdownState } from '../pipeline/shutdown-state';
 import { TenantAccessChannel } from '../tenants/tenant-access.channel';
 
 @ApiTags('Health')
@@ -12,6 +18,8 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly tenantAccess: TenantAccessChannel,
+    private readonly indicators: HealthIndicatorService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** The process is up and serving HTTP; touches nothing else. */
@@ -24,12 +32,17 @@ export class HealthController {
   /**
    * The process can serve requests: the database answers. `tokenCache.mode` says whether verified
    * tokens are kept in memory (`listening`, `local`) or looked up on every request (`off`,
-   * `reconnecting`); either way the process is ready.
+   * `reconnecting`); either way the process is ready. From SIGTERM on it is not (`shutdown` down),
+   * so a load balancer stops sending it requests while it drains.
    */
   @Get('ready')
   @HealthCheck()
   ready() {
     return this.health.check([
+      () => {
+        const shutdown = this.indicators.check('shutdown');
+        return this.shutdown.draining ? shutdown.down({ draining: true }) : shutdown.up();
+      },
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => ({ tokenCache: { status: 'up' as const, mode: this.tenantAccess.mode } }),
     ]);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { queryPrepared } from '../database/prepared-query';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { TenantRateLimit } from '../auth/auth-outcome';
 import { TenantTokenEntity } from './tenant-token.entity';
 
 export interface TokenOwner {
@@ -9,7 +10,9 @@ export interface TokenOwner {
   tokenId: string;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  revokedAt: Date | null;
   tenantEnabled: boolean;
+  rateLimit: TenantRateLimit;
 }
 
 /** All SQL on the `tenant_token` table. */
@@ -17,19 +20,25 @@ export interface TokenOwner {
 export class TenantTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(token: Omit<TenantTokenEntity, 'createdAt' | 'lastUsedAt'>): Promise<TenantTokenEntity> {
+  async insert(
+    token: Omit<TenantTokenEntity, 'createdAt' | 'lastUsedAt' | 'revokedAt'>,
+  ): Promise<TenantTokenEntity> {
     const repo = this.dataSource.getRepository(TenantTokenEntity);
-    return repo.save(repo.create({ ...token, lastUsedAt: null }));
+    return repo.save(repo.create({ ...token, lastUsedAt: null, revokedAt: null }));
   }
 
+  /** The tenant's live tokens (revoked ones are kept only to name the reason of a refusal). */
   async list(tenantId: string): Promise<TenantTokenEntity[]> {
     return this.dataSource
       .getRepository(TenantTokenEntity)
-      .find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      .find({ where: { tenantId, revokedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async delete(tenantId: string, id: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(TenantTokenEntity).delete({ tenantId, id });
+  /** Marks a live token revoked; false when there is no such live token. */
+  async revoke(tenantId: string, id: string): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(TenantTokenEntity)
+      .update({ tenantId, id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     return (result.affected ?? 0) > 0;
   }
 
@@ -40,10 +49,14 @@ export class TenantTokensRepository {
       id: string;
       expires_at: Date | null;
       last_used_at: Date | null;
+      revoked_at: Date | null;
       enabled: boolean;
+      scim_rate_per_second: number | null;
+      scim_rate_burst: number | null;
     }>(
       this.dataSource.manager,
-      `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, t.enabled
+      `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, k.revoked_at, t.enabled,
+              t.scim_rate_per_second, t.scim_rate_burst
          FROM tenant_token k JOIN tenant t ON t.id = k.tenant_id
         WHERE k.token_hash = $1`,
       [tokenHash],
@@ -55,7 +68,9 @@ export class TenantTokensRepository {
       tokenId: row.id,
       expiresAt: row.expires_at,
       lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
       tenantEnabled: row.enabled,
+      rateLimit: { perSecond: row.scim_rate_per_second, burst: row.scim_rate_burst },
     };
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { AuthOutcome } from '../auth/auth-outcome';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
 import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
@@ -55,7 +56,7 @@ export class TenantTokensService {
 
   async revoke(tenantId: string, tokenId: string): Promise<void> {
     await this.tenants.require(tenantId);
-    if (!isUuid(tokenId) || !(await this.tokens.delete(tenantId, tokenId))) {
+    if (!isUuid(tokenId) || !(await this.tokens.revoke(tenantId, tokenId))) {
       throw ScimError.notFound(`Token ${tokenId} not found`);
     }
     // Other processes hear of it from the database (TenantAccessChannel); this one forgets at once.
@@ -63,24 +64,30 @@ export class TenantTokensService {
   }
 
   /**
-   * Whether `token` is a live token of an enabled tenant whose id is `tenantId`. Lookup is by the
-   * SHA-256 of the token, so no secret is ever compared byte by byte. A recently verified token is
-   * answered from the TokenCache; its expiry and tenant are checked here either way.
+   * Whether `token` is a live token of an enabled tenant whose id is `tenantId`, and if not, why.
+   * Lookup is by the SHA-256 of the token, so no secret is ever compared byte by byte. A recently
+   * verified token is answered from the TokenCache; its expiry and tenant are checked here either way.
    */
-  async authenticate(tenantId: string, token: string): Promise<boolean> {
-    if (!TOKEN_SHAPE.test(token) || !isUuid(tenantId)) return false;
+  async authenticate(tenantId: string, token: string): Promise<AuthOutcome> {
+    if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
     const hash = hashToken(token);
     const owner = await this.cache.owner(hash, () => this.tokens.findOwnerByHash(hash));
-    if (!owner || owner.tenantId !== tenantId.toLowerCase() || !owner.tenantEnabled) return false;
+    if (!owner) return { ok: false, reason: 'unknown' };
+    // Another tenant's token says nothing more about itself: its state is that tenant's business.
+    if (!isUuid(tenantId) || owner.tenantId !== tenantId.toLowerCase()) {
+      return { ok: false, reason: 'wrong_tenant' };
+    }
+    if (owner.revokedAt) return { ok: false, reason: 'revoked' };
+    if (!owner.tenantEnabled) return { ok: false, reason: 'tenant_disabled' };
     const now = Date.now();
-    if (owner.expiresAt && owner.expiresAt.getTime() <= now) return false;
+    if (owner.expiresAt && owner.expiresAt.getTime() <= now) return { ok: false, reason: 'expired' };
     if (!owner.lastUsedAt || now - owner.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       owner.lastUsedAt = new Date(now);
       this.tokens
         .touch(owner.tenantId, owner.tokenId)
         .catch((err: unknown) => this.logger.warn({ err }, 'could not record token use'));
     }
-    return true;
+    return { ok: true, tenantId: owner.tenantId, tokenId: owner.tokenId, rateLimit: owner.rateLimit };
   }
 
   private toDto(token: TenantTokenEntity): TokenDto {

@@ -36,6 +36,14 @@ export class TenantEntity {
   @Column('boolean', { default: true })
   enabled: boolean;
 
+  /** SCIM requests a second, sustained; null: the server's SCIM_RATE_LIMIT_PER_SECOND; 0: unlimited. */
+  @Column('integer', { name: 'scim_rate_per_second', nullable: true })
+  scimRatePerSecond: number | null;
+
+  /** Requests at once above the sustained rate; null: the server's SCIM_RATE_LIMIT_BURST. */
+  @Column('integer', { name: 'scim_rate_burst', nullable: true })
+  scimRateBurst: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

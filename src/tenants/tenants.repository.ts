@@ -10,6 +10,8 @@ export interface TenantChanges {
   seatQuotaAmount?: string | null;
   seatQuotaUnit?: string | null;
   enabled?: boolean;
+  scimRatePerSecond?: number | null;
+  scimRateBurst?: number | null;
 }
 
 /** All SQL on the `tenant` table. */

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, Page, pageOf } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
 import { QuotaDto } from '../seats/dto/seat.dto';
-import { CreateTenantDto, TenantDto, UpdateTenantDto } from './dto/tenant.dto';
+import { CreateTenantDto, ScimRateLimitDto, TenantDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantEntity } from './tenant.entity';
 import { TenantsRepository } from './tenants.repository';
 import { scimBaseUrl } from '../scim/http/scim-urls';
@@ -12,6 +12,16 @@ import { TokenCache } from './token-cache';
 
 function quotaColumns(quota: QuotaDto | null) {
   return { seatQuotaAmount: quota ? String(quota.amount) : null, seatQuotaUnit: quota?.unit ?? null };
+}
+
+/** Absent fields of a limit keep their value; null sets the server's default. */
+function rateLimitColumns(limit: ScimRateLimitDto | null) {
+  return {
+    ...(limit === null || limit.perSecond !== undefined
+      ? { scimRatePerSecond: limit?.perSecond ?? null }
+      : {}),
+    ...(limit === null || limit.burst !== undefined ? { scimRateBurst: limit?.burst ?? null } : {}),
+  };
 }
 
 @Injectable()
@@ -32,6 +42,8 @@ export class TenantsService {
         name: input.name,
         seatLimit: input.seatLimit ?? null,
         ...quotaColumns(input.seatQuota ?? null),
+        scimRatePerSecond: input.scimRateLimit?.perSecond ?? null,
+        scimRateBurst: input.scimRateLimit?.burst ?? null,
       }),
     );
   }
@@ -64,9 +76,11 @@ export class TenantsService {
       ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
       ...(input.seatQuota !== undefined ? quotaColumns(input.seatQuota) : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.scimRateLimit !== undefined ? rateLimitColumns(input.scimRateLimit) : {}),
     });
     if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
-    if (input.enabled === false) this.tokenCache.forgetTenant(id);
+    // Cached token owners carry the tenant's limit: forget them so the new one applies at once.
+    if (input.enabled === false || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
     return this.toDto(updated);
   }
 
@@ -87,6 +101,7 @@ export class TenantsService {
           : null,
       seatsUsed: tenant.seatsUsed,
       enabled: tenant.enabled,
+      scimRateLimit: { perSecond: tenant.scimRatePerSecond, burst: tenant.scimRateBurst },
       createdAt: tenant.createdAt.toISOString(),
     };
   }

@@ -1,96 +1,170 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** A port the OS reports free now (servers of other developers and CI share the machine). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+/** How a spawned process ended: its exit code, or the signal that ended it, and when. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  at: number;
 }
 
 export interface SpawnedProcess {
-  process: ChildProcess;
-  /** Everything the process wrote to stdout and stderr so far. */
+  child: ChildProcess;
+  /** Everything written to stdout so far, and the same split into complete lines. */
   stdout(): string;
+  stdoutLines(): string[];
   stderr(): string;
-  /** Resolves with the exit code (or signal name) once the process has ended. */
-  exited: Promise<number | string>;
+  /** Resolves once the process has exited. */
+  exited: Promise<ProcessExit>;
+  /** SIGKILL if it is still running (test clean-up). */
+  kill(): void;
 }
 
 export interface SpawnedServer extends SpawnedProcess {
   port: number;
+  url: string;
 }
 
-/**
- * One of Rollcall's entry points (`src/main.ts`, `src/database/migrate.ts`), compiled on the fly, in a
- * process of its own. `env` is added to a clean environment: the test run's database settings are not
- * passed on, so without DATABASE_URL it uses the embedded database of DATA_DIR.
- */
-export function spawnScript(script: string, env: Record<string, string>): SpawnedProcess {
-  const inherited = Object.fromEntries(
-    ['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
-  );
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
+export interface SpawnOptions {
+  /**
+   * Pass the test run's environment on (its DATABASE_URL among it). False starts from a clean
+   * environment, so without DATABASE_URL in `env` the process uses the embedded database of DATA_DIR.
+   */
+  inherit?: boolean;
+}
+
+/** A port the OS reports free now (servers of other test runs share the machine). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The code, or else the signal name, of an exit: what assertions usually compare. */
+export function exitStatus(exit: ProcessExit): number | string {
+  return exit.code ?? exit.signal ?? -1;
+}
+
+/** Any command in a process of its own, in the project folder, with its output collected. */
+export function spawnCommand(
+  command: [string, ...string[]],
+  env: Record<string, string>,
+  options: SpawnOptions = {},
+): SpawnedProcess {
+  const base = options.inherit
+    ? process.env
+    : Object.fromEntries(
+        ['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
+      );
+  const child = spawn(command[0], command.slice(1), {
     cwd: ROOT,
-    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+    env: { ...base, TS_NODE_TRANSPILE_ONLY: 'true', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  const exited = new Promise<ProcessExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
   );
-  return { process: child, stdout: () => output.stdout, stderr: () => output.stderr, exited };
+  return {
+    child,
+    stdout: () => output.stdout,
+    stdoutLines: () => output.stdout.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1),
+    stderr: () => output.stderr,
+    exited,
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
 }
 
-/** The server (`src/main.ts`, as `npm start` runs it) on 127.0.0.1 and a free port. */
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
+/** One of Rollcall's entry points (`src/main.ts`, `src/database/migrate.ts`), compiled on the fly. */
+export function spawnScript(
+  script: string,
+  env: Record<string, string>,
+  options: SpawnOptions = {},
+): SpawnedProcess {
+  return spawnCommand([process.execPath, '-r', 'ts-node/register/transpile-only', script], env, options);
+}
+
+export interface ServerOptions extends SpawnOptions {
+  /** What to run instead of `src/main.ts` (e.g. `npm start`); PORT and PUBLIC_URL are set either way. */
+  command?: [string, ...string[]];
+  /** Wait for this health path to answer 200 before resolving; false resolves at once. */
+  waitFor?: '/health/live' | '/health/ready' | false;
+}
+
+/**
+ * The server on 127.0.0.1 at a free port. By default it inherits the test run's environment (its
+ * database) and resolves once `/health/live` answers.
+ */
+export async function spawnServer(
+  env: Record<string, string> = {},
+  options: ServerOptions = {},
+): Promise<SpawnedServer> {
   const port = await freePort();
-  return { ...spawnScript('src/main.ts', { PORT: String(port), ...env }), port };
+  const url = `http://127.0.0.1:${port}`;
+  const command = options.command ?? [
+    process.execPath,
+    '-r',
+    'ts-node/register/transpile-only',
+    'src/main.ts',
+  ];
+  const inherit = options.inherit ?? true;
+  // The test run's database is migrated already (global setup); a fresh DATA_DIR migrates at start.
+  const migrations = inherit ? { RUN_MIGRATIONS: 'false' } : {};
+  const spawned = spawnCommand(
+    command,
+    { PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'info', ...migrations, ...env },
+    { inherit },
+  );
+  const server = { ...spawned, port, url };
+  const waitFor = options.waitFor ?? '/health/live';
+  if (waitFor) await waitUntilAnswering(server, waitFor);
+  return server;
 }
 
-/** Waits until `/health/ready` answers 200; fails if the process ends or `timeoutMs` passes first. */
-export async function waitReady(server: SpawnedServer, timeoutMs = 45_000): Promise<void> {
-  const ended: { code?: number | string } = {};
-  void server.exited.then((code) => (ended.code = code));
+/** Waits until `path` answers 200; fails if the process ends or `timeoutMs` passes first. */
+export async function waitUntilAnswering(
+  server: SpawnedServer,
+  path: string = '/health/ready',
+  timeoutMs = 60_000,
+): Promise<void> {
+  let ended: ProcessExit | null = null;
+  void server.exited.then((exit) => (ended = exit));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (ended.code !== undefined) {
-      throw new Error(`server exited (${ended.code}) before it was ready: ${server.stderr()}`);
-    }
+    if (ended)
+      throw new Error(`server exited (${exitStatus(ended)}) before it was ready: ${server.stderr()}`);
     try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
-      if (res.status === 200) return;
+      if ((await fetch(`${server.url}${path}`)).status === 200) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  server.process.kill('SIGKILL');
+  server.kill();
   throw new Error(`server not ready within ${timeoutMs} ms: ${server.stderr()}`);
 }
 
 /** Ends the process (SIGTERM: graceful) and waits for it, killing it if it outlives `timeoutMs`. */
 export async function stopServer(
-  server: SpawnedServer,
+  server: SpawnedProcess,
   signal: NodeJS.Signals = 'SIGTERM',
   timeoutMs = 15_000,
-) {
-  if (server.process.exitCode === null && server.process.signalCode === null) server.process.kill(signal);
-  const timer = setTimeout(() => server.process.kill('SIGKILL'), timeoutMs);
+): Promise<number | string> {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
+  const timer = setTimeout(() => server.kill(), timeoutMs);
   try {
-    return await server.exited;
+    return exitStatus(await server.exited);
   } finally {
     clearTimeout(timer);
   }

@@ -6,7 +6,7 @@ import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
-import { loadAppConfig } from '../../src/config/app-config';
+import { APP_CONFIG, loadAppConfig } from '../../src/config/app-config';
 import { loggingParams } from '../../src/config/logging';
 import { configureApp } from '../../src/app.setup';
 
@@ -23,13 +23,17 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Receives the JSON request logs (at level info) instead of their being silenced. */
   logStream?: DestinationStream;
+  /** Configuration variables that differ from the test environment's (test/setup/env.ts). */
+  env?: Record<string, string>;
 }
 
 /** The real application (same setup as main.ts) on the test database, without a listening port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const builder = Test.createTestingModule({ imports: [AppModule] });
+  const config = loadAppConfig({ ...process.env, ...options.env });
+  if (options.env) builder.overrideProvider(APP_CONFIG).useValue(config);
   if (options.logStream) {
-    const params = loggingParams({ ...loadAppConfig(), logLevel: 'info' });
+    const params = loggingParams({ ...config, logLevel: 'info' });
     builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue({
       ...params,
       pinoHttp: [params.pinoHttp as Options, options.logStream],

@@ -1,18 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from '../../database/unique-constraints';
-import { MAX_BODY_BYTES, SCIM_MEDIA_TYPE } from '../http/media-types';
+import { SCIM_MEDIA_TYPE } from '../http/media-types';
 import { RouteTable } from '../http/route-table';
 import { ScimError, ScimType } from './scim-error';
 
 interface DatabaseErrorShape {
   code?: string;
   constraint?: string;
-}
-
-interface BodyParserErrorShape {
-  type?: string;
-  status?: number;
 }
 
 /**
@@ -36,7 +31,10 @@ export class ScimExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? exception.message : 'unexpected error',
       );
     }
+    response.locals.scimError = error;
     if (response.headersSent) return;
+    // A body left unread (refused before reading it: 401, 404, 405, 415) is not worth receiving.
+    if (!request.complete) response.setHeader('Connection', 'close');
     response.status(error.status);
     for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
     response.type(request.path.startsWith('/scim/') ? SCIM_MEDIA_TYPE : 'application/json');
@@ -45,27 +43,11 @@ export class ScimExceptionFilter implements ExceptionFilter {
 
   private toScimError(exception: unknown, request: Request): ScimError {
     if (exception instanceof ScimError) return exception;
-    const parser = this.fromBodyParser(exception as BodyParserErrorShape);
-    if (parser) return parser;
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
     const database = this.fromDatabase(exception);
     if (database) return database;
     const requestId = typeof request.id === 'string' ? ` (request id ${request.id})` : '';
     return new ScimError(500, `An unexpected error occurred${requestId}`);
-  }
-
-  private fromBodyParser(error: BodyParserErrorShape): ScimError | null {
-    switch (error?.type) {
-      case 'entity.parse.failed':
-        return ScimError.badRequest('invalidSyntax', 'The request body is not valid JSON');
-      case 'entity.too.large':
-        return new ScimError(413, `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes`);
-      case 'charset.unsupported':
-      case 'encoding.unsupported':
-        return new ScimError(415, 'The request body encoding is not supported');
-      default:
-        return null;
-    }
   }
 
   private fromHttpException(exception: HttpException, request: Request): ScimError {

@@ -29,6 +29,60 @@ function SeatQuotaProperty() {
   );
 }
 
+/** `scimRateLimit` in a request: optional, null means the server's defaults. */
+function RateLimitProperty() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: () => ScimRateLimitDto,
+      nullable: true,
+      description:
+        "The tenant's SCIM request limit, per Rollcall process; null or absent means the server's " +
+        'defaults (SCIM_RATE_LIMIT_PER_SECOND, SCIM_RATE_LIMIT_BURST).',
+    }),
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+    ValidateNested(),
+    Type(() => ScimRateLimitDto),
+  );
+}
+
+export class ScimRateLimitDto {
+  @ApiPropertyOptional({
+    example: 50,
+    nullable: true,
+    type: Number,
+    description: 'Requests a second, sustained; 0 means unlimited; null means the server default.',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  perSecond?: number | null;
+
+  @ApiPropertyOptional({
+    example: 1000,
+    nullable: true,
+    type: Number,
+    description: 'Requests at once above the sustained rate; null means the server default.',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  burst?: number | null;
+}
+
+/** A tenant's limit as answered: the tenant's own values, null where the server's default applies. */
+export class TenantRateLimitDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'null: SCIM_RATE_LIMIT_PER_SECOND' })
+  perSecond: number | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'null: SCIM_RATE_LIMIT_BURST' })
+  burst: number | null;
+}
+
 export class CreateTenantDto {
   @ApiProperty({ example: 'Acme', description: 'The customer name, shown in the admin API only.' })
   @IsString()
@@ -49,6 +103,9 @@ export class CreateTenantDto {
 
   @SeatQuotaProperty()
   seatQuota?: QuotaDto | null;
+
+  @RateLimitProperty()
+  scimRateLimit?: ScimRateLimitDto | null;
 }
 
 export class UpdateTenantDto {
@@ -74,6 +131,9 @@ export class UpdateTenantDto {
 
   @SeatQuotaProperty()
   seatQuota?: QuotaDto | null;
+
+  @RateLimitProperty()
+  scimRateLimit?: ScimRateLimitDto | null;
 
   @ApiPropertyOptional({ description: 'A disabled tenant is refused on every SCIM request (401).' })
   @IsOptional()
@@ -105,6 +165,9 @@ export class TenantDto {
 
   @ApiProperty()
   enabled: boolean;
+
+  @ApiProperty({ type: TenantRateLimitDto })
+  scimRateLimit: TenantRateLimitDto;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
