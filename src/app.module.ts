@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { LandingModule } from './landing/landing.module';
 import { PipelineModule } from './pipeline/pipeline.module';
+import { PortalModule } from './portal/portal.module';
 import { ScimCoreModule } from './scim/scim-core.module';
 import { SearchModule } from './search/search.module';
 import { SeatsModule } from './seats/seats.module';
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module';
     MeModule,
     HealthModule,
     LandingModule,
+    PortalModule,
   ],
 })
 export class AppModule {}

@@ -18,6 +18,7 @@ describe('Admin API: tenants and tokens', () => {
       seatsUsed: 0,
       enabled: true,
       scimRateLimit: { perSecond: null, burst: null },
+      portalQuotaEditable: true,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     await admin(t).get(`/admin/tenants/${id}`).expect(200, created.body);

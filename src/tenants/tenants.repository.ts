@@ -12,6 +12,7 @@ export interface TenantChanges {
   enabled?: boolean;
   scimRatePerSecond?: number | null;
   scimRateBurst?: number | null;
+  portalQuotaEditable?: boolean;
 }
 
 /** All SQL on the `tenant` table. */
@@ -40,11 +41,17 @@ export class TenantsRepository {
     return manager.findOneBy(TenantEntity, { id });
   }
 
-  async update(id: string, changes: TenantChanges): Promise<TenantEntity | null> {
-    if (Object.keys(changes).length > 0) {
-      await this.dataSource.getRepository(TenantEntity).update({ id }, changes);
-    }
-    return this.findById(id);
+  async update(
+    id: string,
+    changes: TenantChanges,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TenantEntity | null> {
+    if (Object.keys(changes).length > 0) await manager.update(TenantEntity, { id }, changes);
+    return this.findById(id, manager);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
   /** Deletes the tenant; foreign keys with ON DELETE CASCADE remove everything it owns in the same statement. */

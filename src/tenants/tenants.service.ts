@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeCursor, encodeCursor, Page, pageOf } from '../common/cursor';
 import { isUuid } from '../common/uuid';
@@ -24,6 +25,9 @@ function rateLimitColumns(limit: ScimRateLimitDto | null) {
   };
 }
 
+/** Work done in the transaction of a tenant change, seeing the tenant before and after it. */
+export type TenantChangeHook = (m: EntityManager, before: TenantDto, after: TenantDto) => Promise<void>;
+
 @Injectable()
 export class TenantsService {
   constructor(
@@ -44,6 +48,7 @@ export class TenantsService {
         ...quotaColumns(input.seatQuota ?? null),
         scimRatePerSecond: input.scimRateLimit?.perSecond ?? null,
         scimRateBurst: input.scimRateLimit?.burst ?? null,
+        portalQuotaEditable: input.portalQuotaEditable ?? true,
       }),
     );
   }
@@ -69,16 +74,27 @@ export class TenantsService {
     return tenant;
   }
 
-  async update(id: string, input: UpdateTenantDto): Promise<TenantDto> {
-    await this.require(id);
-    const updated = await this.tenants.update(id, {
+  /**
+   * Changes the tenant. `within` runs in the same transaction with the tenant before and after (the
+   * portal records its audit event there), so the change and its event commit together.
+   */
+  async update(id: string, input: UpdateTenantDto, within?: TenantChangeHook): Promise<TenantDto> {
+    const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
       ...(input.seatQuota !== undefined ? quotaColumns(input.seatQuota) : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       ...(input.scimRateLimit !== undefined ? rateLimitColumns(input.scimRateLimit) : {}),
+      ...(input.portalQuotaEditable !== undefined ? { portalQuotaEditable: input.portalQuotaEditable } : {}),
+    };
+    const updated = await this.tenants.transaction(async (m) => {
+      const before = isUuid(id) ? await this.tenants.findById(id, m) : null;
+      if (!before) throw ScimError.notFound(`Tenant ${id} not found`);
+      const after = await this.tenants.update(id, changes, m);
+      if (!after) throw ScimError.notFound(`Tenant ${id} not found`);
+      if (within) await within(m, this.toDto(before), this.toDto(after));
+      return after;
     });
-    if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
     // Cached token owners carry the tenant's limit: forget them so the new one applies at once.
     if (input.enabled === false || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
     return this.toDto(updated);
@@ -102,6 +118,7 @@ export class TenantsService {
       seatsUsed: tenant.seatsUsed,
       enabled: tenant.enabled,
       scimRateLimit: { perSecond: tenant.scimRatePerSecond, burst: tenant.scimRateBurst },
+      portalQuotaEditable: tenant.portalQuotaEditable,
       createdAt: tenant.createdAt.toISOString(),
     };
   }

@@ -29,6 +29,19 @@ function SeatQuotaProperty() {
   );
 }
 
+/** `portalQuotaEditable` in a request: whether the portal may change the account size. */
+function PortalQuotaEditableProperty() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: Boolean,
+      description:
+        "Whether the tenant's admin may change the account size (seatQuota) in the portal; absent on create: true.",
+    }),
+    IsOptional(),
+    IsBoolean(),
+  );
+}
+
 /** `scimRateLimit` in a request: optional, null means the server's defaults. */
 function RateLimitProperty() {
   return applyDecorators(
@@ -106,6 +119,9 @@ export class CreateTenantDto {
 
   @RateLimitProperty()
   scimRateLimit?: ScimRateLimitDto | null;
+
+  @PortalQuotaEditableProperty()
+  portalQuotaEditable?: boolean;
 }
 
 export class UpdateTenantDto {
@@ -139,6 +155,9 @@ export class UpdateTenantDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  @PortalQuotaEditableProperty()
+  portalQuotaEditable?: boolean;
 }
 
 export class TenantDto {
@@ -168,6 +187,9 @@ export class TenantDto {
 
   @ApiProperty({ type: TenantRateLimitDto })
   scimRateLimit: TenantRateLimitDto;
+
+  @ApiProperty({ description: "Whether the tenant's admin may change the account size in the portal." })
+  portalQuotaEditable: boolean;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
