@@ -229,7 +229,7 @@ describe('Portal links and sessions', () => {
     );
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     const css = await t.http.get('/portal/assets/portal.css').expect(200);
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     const theme = await t.http.get('/portal/assets/theme.css').expect(200);

@@ -32,7 +32,8 @@ export function portalHeaders(config: AppConfig) {
     if (framed) res.removeHeader('X-Frame-Options');
     else res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    // Never sent off-site (a link's page has its code in the URL); same-origin keeps the forms' Origin header.
+    res.setHeader('Referrer-Policy', 'same-origin');
     next();
   };
 }

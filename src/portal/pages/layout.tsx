@@ -52,7 +52,7 @@ export function Layout(props: { title: string; brand: Brand; nav?: PortalNav; ch
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>{`${title} · ${brand.productName}`}</title>
         <link rel="stylesheet" href="/portal/assets/portal.css" />
         <link rel="stylesheet" href="/portal/assets/theme.css" />
