@@ -228,7 +228,7 @@ describeInBrowser('The tenant admin portal in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/portal/setup`);
     const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
+      Array.from(document.querySelectorAll('body *'))
         .filter((e) => e.getBoundingClientRect().right > 376)
         .map((e) => `${e.tagName}.${e.className}`),
     );

@@ -3,11 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { Brand, NavSection, PortalNav, sendPage } from './pages/layout';
+import { Brand, sendPage } from './pages/layout';
 import { GroupsPage, PeoplePage, PersonPage } from './pages/people-pages';
 import { PortalDirectoryService } from './portal-directory.service';
 import { PortalExceptionFilter } from './portal-exception.filter';
-import type { PortalSession } from './portal-session';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSettingsService } from './portal-settings.service';
 
@@ -47,7 +46,7 @@ export class PortalDirectoryController {
     const session = req.portal!;
     const search = searchText(query.q);
     const [nav, list] = await Promise.all([
-      this.nav(session, 'users'),
+      this.settings.nav(session, 'users'),
       this.directory.people(session, search, pageNumber(query.page)),
     ]);
     sendPage(res, <PeoplePage brand={this.brand} nav={nav} list={list} search={search} />);
@@ -57,7 +56,7 @@ export class PortalDirectoryController {
   async person(@Req() req: Request, @Res() res: Response, @Param('userId') userId: string): Promise<void> {
     const session = req.portal!;
     const [nav, user] = await Promise.all([
-      this.nav(session, 'users'),
+      this.settings.nav(session, 'users'),
       this.directory.person(session, userId),
     ]);
     sendPage(res, <PersonPage brand={this.brand} nav={nav} user={user} />);
@@ -72,14 +71,9 @@ export class PortalDirectoryController {
     const session = req.portal!;
     const search = searchText(query.q);
     const [nav, list] = await Promise.all([
-      this.nav(session, 'groups'),
+      this.settings.nav(session, 'groups'),
       this.directory.groupList(session, search, pageNumber(query.page)),
     ]);
     sendPage(res, <GroupsPage brand={this.brand} nav={nav} list={list} search={search} />);
-  }
-
-  private async nav(session: PortalSession, active: NavSection): Promise<PortalNav> {
-    const tenant = await this.settings.tenant(session);
-    return { active, tenantName: tenant.name, csrfToken: session.csrfToken, returnUrl: session.returnUrl };
   }
 }

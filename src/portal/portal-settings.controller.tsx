@@ -19,13 +19,12 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FormBody } from '../pipeline/form-body';
 import { AccountSizeForm, EmptyForm, GenerateTokenForm } from './dto/portal-forms.dto';
 import { idpGuide } from './idp-guides';
-import { Brand, NavSection, PortalNav, sendPage } from './pages/layout';
+import { Brand, sendPage } from './pages/layout';
 import { SeatsPage } from './pages/seats-page';
 import { SetupPage } from './pages/setup-page';
 import { RevokeTokenPage, TokenCreatedPage, TokensPage } from './pages/tokens-pages';
 import { PortalCsrfInterceptor } from './portal-csrf.interceptor';
 import { PortalExceptionFilter } from './portal-exception.filter';
-import type { PortalSession } from './portal-session';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSettingsService } from './portal-settings.service';
 
@@ -57,7 +56,7 @@ export class PortalSettingsController {
       res,
       <SetupPage
         brand={this.brand}
-        nav={this.nav(session, 'setup', tenant.name)}
+        nav={await this.settings.nav(session, 'setup', tenant)}
         tenantUrl={tenant.scimBaseUrl}
         guide={idpGuide(idp)}
         liveTokens={tokens.length}
@@ -78,7 +77,7 @@ export class PortalSettingsController {
       res,
       <TokensPage
         brand={this.brand}
-        nav={this.nav(session, 'tokens', tenant.name)}
+        nav={await this.settings.nav(session, 'tokens', tenant)}
         tokens={tokens}
         revoked={shown}
       />,
@@ -96,7 +95,7 @@ export class PortalSettingsController {
       res,
       <TokenCreatedPage
         brand={this.brand}
-        nav={this.nav(session, 'tokens', tenant.name)}
+        nav={await this.settings.nav(session, 'tokens', tenant)}
         token={token}
         tenantUrl={tenant.scimBaseUrl}
       />,
@@ -116,7 +115,11 @@ export class PortalSettingsController {
     ]);
     sendPage(
       res,
-      <RevokeTokenPage brand={this.brand} nav={this.nav(session, 'tokens', tenant.name)} token={token} />,
+      <RevokeTokenPage
+        brand={this.brand}
+        nav={await this.settings.nav(session, 'tokens', tenant)}
+        token={token}
+      />,
     );
   }
 
@@ -148,7 +151,7 @@ export class PortalSettingsController {
       res,
       <SeatsPage
         brand={this.brand}
-        nav={this.nav(session, 'seats', tenant.name)}
+        nav={await this.settings.nav(session, 'seats', tenant)}
         tenant={tenant}
         seats={seats}
         saved={saved === '1'}
@@ -161,9 +164,5 @@ export class PortalSettingsController {
   async accountSize(@Req() req: Request, @Res() res: Response, @Body() form: AccountSizeForm): Promise<void> {
     await this.settings.setAccountSize(req.portal!, form.amount, form.unit);
     res.redirect(303, '/portal/seats?saved=1');
-  }
-
-  private nav(session: PortalSession, active: NavSection, tenantName: string): PortalNav {
-    return { active, tenantName, csrfToken: session.csrfToken, returnUrl: session.returnUrl };
   }
 }

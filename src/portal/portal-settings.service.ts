@@ -9,6 +9,7 @@ import { TenantDto } from '../tenants/dto/tenant.dto';
 import { CreatedTokenDto, TokenDto } from '../tenants/dto/token.dto';
 import { TenantTokensService } from '../tenants/tenant-tokens.service';
 import { TenantsService } from '../tenants/tenants.service';
+import type { NavSection, PortalNav } from './pages/layout';
 import type { PortalSession } from './portal-session';
 
 /** Seats listed on the seats page at a time. */
@@ -31,6 +32,12 @@ export class PortalSettingsService {
 
   tenant(session: PortalSession): Promise<TenantDto> {
     return this.tenants.get(session.tenantId);
+  }
+
+  /** The header of a page: which tenant, which section, the session's CSRF token and way back. */
+  async nav(session: PortalSession, active: NavSection, tenant?: TenantDto): Promise<PortalNav> {
+    const { name } = tenant ?? (await this.tenant(session));
+    return { active, tenantName: name, csrfToken: session.csrfToken, returnUrl: session.returnUrl };
   }
 
   listTokens(session: PortalSession): Promise<TokenDto[]> {
