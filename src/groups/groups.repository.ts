@@ -143,7 +143,7 @@ export class GroupsRepository {
         await queryPrepared<{ total: number }>(
           this.dataSource.manager,
           `SELECT count(*)::int AS total FROM scim_group g WHERE ${sql.condition}`,
-          sql.params.values,
+          sql.conditionValues,
         )
       )[0].total;
     const page = new SqlParams(sql.params.values);

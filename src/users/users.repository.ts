@@ -189,7 +189,7 @@ export class UsersRepository {
         await queryPrepared<{ total: number }>(
           this.dataSource.manager,
           `SELECT count(*)::int AS total FROM scim_user u WHERE ${sql.condition}`,
-          sql.params.values,
+          sql.conditionValues,
         )
       )[0].total;
     const page = new SqlParams(sql.params.values);
