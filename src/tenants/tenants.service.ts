@@ -66,7 +66,8 @@ export class TenantsService {
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
     });
     if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
-    if (input.enabled === false) this.tokenCache.forgetTenant(id);
+    // Either way, what this process remembers of the tenant's tokens must not outlive the change.
+    if (input.enabled !== undefined) this.tokenCache.forgetTenant(id);
     return this.toDto(updated);
   }
 
