@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { loggableError } from '../../common/loggable-error';
 import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from '../../database/unique-constraints';
 import { MAX_BODY_BYTES, SCIM_MEDIA_TYPE } from '../http/media-types';
 import { RouteTable } from '../http/route-table';
@@ -31,10 +32,8 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const error = this.toScimError(exception, request);
     if (error.status >= 500) {
-      this.logger.error(
-        { err: exception, requestId: request.id },
-        exception instanceof Error ? exception.message : 'unexpected error',
-      );
+      const err = loggableError(exception);
+      this.logger.error({ err, requestId: request.id }, err.message || 'unexpected error');
     }
     if (response.headersSent) return;
     response.status(error.status);
