@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { serveOpenApi } from './openapi/openapi';
 import { ScimExceptionFilter } from './scim/errors/scim-exception.filter';
+import { checkParsedJsonBody } from './scim/http/json-body-checks';
 import { RouteTable } from './scim/http/route-table';
 import { JSON_BODY_TYPES, MAX_BODY_BYTES, SCIM_MEDIA_TYPE } from './scim/http/media-types';
 
@@ -28,6 +29,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     next();
   });
   app.useBodyParser('json', { type: JSON_BODY_TYPES, limit: MAX_BODY_BYTES });
+  // Right after parsing, before any reader: depth and storable text (src/scim/http/json-body-checks.ts).
+  app.use(checkParsedJsonBody);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
+import { IndexedString } from '../scim/resource/indexed-strings';
 import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
 import { idsOf, returnedRows } from '../database/returned-rows';
@@ -28,6 +29,12 @@ export const GROUP_STORAGE: ResourceStorage = {
     },
   },
 };
+
+/** The Group strings that indexes hold: bounded, and displayName not blank. */
+export const GROUP_INDEXED_STRINGS: IndexedString[] = [
+  { path: 'displayName', notBlank: true },
+  { path: 'externalId' },
+];
 
 export interface GroupRow {
   id: string;

@@ -5,6 +5,7 @@ import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { queryPrepared } from '../database/prepared-query';
 import { idsOf, returnedRows } from '../database/returned-rows';
 import { SqlParams } from '../scim/filter/sql-params';
+import { IndexedString } from '../scim/resource/indexed-strings';
 import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
 import { SEAT_SCHEMA } from '../scim/schema/urns';
@@ -21,7 +22,7 @@ export const USER_STORAGE: ResourceStorage = {
   data: 'u.data',
   columns: {
     id: { sql: 'u.id', kind: 'uuid' },
-    username: { sql: 'u.user_name', kind: 'text' },
+    username: { sql: 'u.user_name', kind: 'text', trimmed: true },
     externalid: { sql: 'u.external_id', kind: 'text' },
     active: { sql: 'u.active', kind: 'boolean' },
     'meta.created': { sql: 'u.created_at', kind: 'timestamptz' },
@@ -47,6 +48,14 @@ export const USER_STORAGE: ResourceStorage = {
   },
   indexedValues: { emails: "scim_lower_values(u.data -> 'emails')" },
 };
+
+/** The User strings that indexes hold: trimmed, bounded and not blank as the rules say. */
+export const USER_INDEXED_STRINGS: IndexedString[] = [
+  // Stored trimmed, so that "jane@acme.com " and "jane@acme.com" are one userName (and filters trim too).
+  { path: 'userName', trim: true, notBlank: true },
+  { path: 'externalId' },
+  { path: 'emails.value' },
+];
 
 export interface UserRow {
   id: string;

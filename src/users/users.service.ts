@@ -9,6 +9,7 @@ import { ListQuery, Projection } from '../scim/query/list-query';
 import { listSql } from '../scim/query/list-sql';
 import { listResponse, ListResponse } from '../scim/query/list-response';
 import { ScimObject } from '../scim/resource/attribute-values';
+import { normalizeIndexedStrings } from '../scim/resource/indexed-strings';
 import { readResource } from '../scim/resource/resource-reader';
 import { checkIfMatch } from '../scim/resource/versioning';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
@@ -22,7 +23,7 @@ import { Quota, SeatState } from '../seats/seat-state';
 import { SeatsService } from '../seats/seats.service';
 import { UserRenderer } from './user-renderer';
 import { hashPassword } from './password-hasher';
-import { USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
+import { USER_INDEXED_STRINGS, USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
 
 /** A resource as the controller sends it: the body, and its version for the ETag header. */
 export interface ScimResult {
@@ -249,6 +250,7 @@ export class UsersService {
 
   /** Copies the looked-up attributes into their columns; `active` defaults to true (RFC 7643 §4.1.1). */
   private async toWrite(data: ScimObject, writeOnly: ScimObject, creating: boolean): Promise<UserWrite> {
+    normalizeIndexedStrings(data, USER_INDEXED_STRINGS);
     if (data.active === undefined) data.active = true;
     const password = writeOnly.password;
     return {

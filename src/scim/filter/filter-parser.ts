@@ -1,5 +1,6 @@
 import { Filter, parse } from 'scim2-parse-filter';
 import { ScimError } from '../errors/scim-error';
+import { unstorableText } from '../http/json-body-checks';
 
 export type { Filter };
 
@@ -14,6 +15,8 @@ export function parseFilter(text: string): Filter {
   if (text.length > MAX_FILTER_LENGTH) {
     throw ScimError.badRequest('invalidFilter', `filter is longer than ${MAX_FILTER_LENGTH} characters`);
   }
+  const problem = unstorableText(text);
+  if (problem) throw ScimError.badRequest('invalidFilter', `filter ${problem}`);
   try {
     return parse(text);
   } catch (error) {
