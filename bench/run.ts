@@ -10,13 +10,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../test/helpers/free-port';
 import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
+import { membersBench, MembersFigures } from './members';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
 
 const quick = process.argv.includes('--quick');
+/** `--only members`: that scenario alone (seeding and server start included), not the whole bench. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 32;
-const PORT = 3917;
+/** Found free at start, so that runs by several people on one machine do not collide. */
+let PORT = 0;
 const ADMIN_KEY = 'bench-admin-key-' + randomBytes(8).toString('hex');
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -293,9 +298,22 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
   };
 }
 
+const ONLY: Record<string, (url: string, token: string, data: Seed) => Promise<unknown>> = {
+  members: (url, token, data) => membersBench(`http://127.0.0.1:${PORT}`, url, token, data, log),
+};
+
 async function main(): Promise<void> {
   const url = databaseUrl();
-  log(`Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`);
+  if (only !== null && !ONLY[only]) {
+    process.stderr.write(`--only takes one of: ${Object.keys(ONLY).join(', ')}\n`);
+    process.exit(2);
+  }
+  PORT = await freePort();
+  log(
+    only
+      ? `Rollcall bench: ${only} only`
+      : `Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`,
+  );
   execSync('npm run build', { stdio: 'ignore' });
 
   // The first start migrates the database; seeding needs its tables.
@@ -313,6 +331,12 @@ async function main(): Promise<void> {
   );
   const tokenHash = createHash('sha256').update(token).digest();
   const runId = randomBytes(4).toString('hex');
+  if (only) {
+    const figures = await ONLY[only](url, token, data);
+    await stopServer(server);
+    writeResults(`${only}`, { date: new Date().toISOString(), scenario: only, figures });
+    return;
+  }
 
   const scale = await groupScale(server, token, data);
   log(`group of ${GROUP_MEMBERS}: ${JSON.stringify(scale)}`);
@@ -353,6 +377,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  const members: MembersFigures = await membersBench(`http://127.0.0.1:${PORT}`, url, token, data, log);
   await stopServer(server);
 
   const table = markdown(rows, sql);
@@ -365,18 +390,26 @@ async function main(): Promise<void> {
     node: process.version,
     postgres: await serverVersion(url),
     groupScale: scale,
+    members,
     sqlBaselines: sql,
     results: rows,
   };
-  mkdirSync(join(__dirname, 'results'), { recursive: true });
-  const file = join(__dirname, 'results', `${report.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  const file = writeResults(quick ? 'quick' : '', report);
   log('\n' + table);
   log(`\nResults: ${file}`);
   if (rows.some((r) => r.http.errors > 0)) {
     process.stderr.write('Some scenarios had errors.\n');
     process.exitCode = 1;
   }
+}
+
+/** Writes bench/results/<date>[-suffix].json and returns its path. */
+function writeResults(suffix: string, report: object): string {
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  const file = join(__dirname, 'results', `${date}${suffix ? `-${suffix}` : ''}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  return file;
 }
 
 async function serverVersion(url: string): Promise<string> {
