@@ -2,6 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ValidationPipe } from '@nestjs/common';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { requestLimits } from './database/request-limits';
+import { TenantConcurrency } from './database/tenant-concurrency';
 import { serveOpenApi } from './openapi/openapi';
 import { ScimExceptionFilter } from './scim/errors/scim-exception.filter';
 import { checkParsedJsonBody } from './scim/http/json-body-checks';
@@ -16,6 +19,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useLogger(app.get(Logger));
   app.set('etag', false); // resources carry their own ETag (meta.version)
   app.set('query parser', 'simple');
+  // First: each request's deadline for database work, and its tenant's turn (src/database/request-limits.ts).
+  app.use(requestLimits(app.get<AppConfig>(APP_CONFIG), app.get(TenantConcurrency)));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import { queryPrepared } from '../database/prepared-query';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
@@ -101,8 +102,9 @@ const MEMBER_BATCH = 5000;
 export class GroupsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   async insert(

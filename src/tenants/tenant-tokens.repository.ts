@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { queryPrepared } from '../database/prepared-query';
+import { retryRead } from '../database/transactions';
 import { DataSource } from 'typeorm';
 import { TenantTokenEntity } from './tenant-token.entity';
 
@@ -35,18 +36,21 @@ export class TenantTokensRepository {
 
   /** The one query not scoped by a tenant: the token's hash is what tells the tenant. */
   async findOwnerByHash(tokenHash: Buffer): Promise<TokenOwner | null> {
-    const rows = await queryPrepared<{
-      tenant_id: string;
-      id: string;
-      expires_at: Date | null;
-      last_used_at: Date | null;
-      enabled: boolean;
-    }>(
-      this.dataSource.manager,
-      `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, t.enabled
+    // A pure read: retried once after a lost connection, so a database restart costs no 401 or 503.
+    const rows = await retryRead(() =>
+      queryPrepared<{
+        tenant_id: string;
+        id: string;
+        expires_at: Date | null;
+        last_used_at: Date | null;
+        enabled: boolean;
+      }>(
+        this.dataSource.manager,
+        `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, t.enabled
          FROM tenant_token k JOIN tenant t ON t.id = k.tenant_id
         WHERE k.token_hash = $1`,
-      [tokenHash],
+        [tokenHash],
+      ),
     );
     const row = rows[0];
     if (!row) return null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { queryPrepared } from '../database/prepared-query';
 import { idsOf, returnedRows } from '../database/returned-rows';
@@ -130,8 +131,9 @@ function withSeat(raw: UserRow & Partial<RawSeat>): UserRow {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   async insert(m: EntityManager, tenantId: string, id: string, user: UserWrite, now: Date): Promise<UserRow> {

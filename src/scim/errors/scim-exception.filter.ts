@@ -1,15 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { loggableError } from '../../common/loggable-error';
-import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from '../../database/unique-constraints';
+import { databaseFault } from '../../database/database-faults';
 import { MAX_BODY_BYTES, SCIM_MEDIA_TYPE } from '../http/media-types';
 import { RouteTable } from '../http/route-table';
 import { ScimError, ScimType } from './scim-error';
-
-interface DatabaseErrorShape {
-  code?: string;
-  constraint?: string;
-}
 
 interface BodyParserErrorShape {
   type?: string;
@@ -33,7 +28,10 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const error = this.toScimError(exception, request);
     if (error.status >= 500) {
       const err = loggableError(exception);
-      this.logger.error({ err, requestId: request.id }, err.message || 'unexpected error');
+      // A fault the client may retry (503) is logged as a warning that names it, e.g. the limit hit.
+      const fault = error.status === 503 ? databaseFault(exception) : null;
+      if (fault) this.logger.warn({ err, requestId: request.id }, `503: ${fault.log}`);
+      else this.logger.error({ err, requestId: request.id }, err.message || 'unexpected error');
     }
     if (response.headersSent) return;
     response.status(error.status);
@@ -47,8 +45,8 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const parser = this.fromBodyParser(exception as BodyParserErrorShape);
     if (parser) return parser;
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
-    const database = this.fromDatabase(exception);
-    if (database) return database;
+    const fault = databaseFault(exception);
+    if (fault) return fault.error;
     const requestId = typeof request.id === 'string' ? ` (request id ${request.id})` : '';
     return new ScimError(500, `An unexpected error occurred${requestId}`);
   }
@@ -88,23 +86,5 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const message = (body as { message?: unknown }).message;
     if (Array.isArray(message)) return message.join('; ');
     return typeof message === 'string' ? message : exception.message;
-  }
-
-  private fromDatabase(exception: unknown): ScimError | null {
-    const error = exception as { driverError?: DatabaseErrorShape } & DatabaseErrorShape;
-    const driver: DatabaseErrorShape = error?.driverError ?? error;
-    switch (driver?.code) {
-      case '23505':
-        return ScimError.conflict(
-          UNIQUE_CONSTRAINT_DETAILS[driver.constraint ?? ''] ?? DEFAULT_UNIQUE_DETAIL,
-        );
-      case '40001':
-      case '40P01':
-      case '55P03':
-        // Concurrency conflicts are safe to retry, and IdPs retry on 503 with Retry-After.
-        return ScimError.unavailable('The server is busy with a concurrent change; retry shortly', 1);
-      default:
-        return null;
-    }
   }
 }
