@@ -67,5 +67,5 @@ describe('Re-enabling a tenant', () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000); // a server started from sources, with a new embedded database: slow on a busy machine
 });

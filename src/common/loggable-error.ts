@@ -1,5 +1,7 @@
 /** What a log line may say of an error: no SQL parameter value, nor any text that repeats one. */
 export interface LoggableError {
+  /** The error's class, e.g. QueryFailedError (also as `name`, which pino reads). */
+  name: string;
   type: string;
   message: string;
   stack?: string;
@@ -70,7 +72,9 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * stack or statement is replaced by "[redacted]".
  */
 export function loggableError(error: unknown): LoggableError {
-  if (typeof error !== 'object' || error === null) return { type: typeof error, message: String(error) };
+  if (typeof error !== 'object' || error === null) {
+    return { name: typeof error, type: typeof error, message: String(error) };
+  }
   const shape = error as ErrorShape;
   const driver = shape.driverError ?? shape;
   const secrets = parameterTexts(shape.parameters ?? driver.parameters);
@@ -78,11 +82,14 @@ export function loggableError(error: unknown): LoggableError {
     const s = text(value);
     return s === undefined ? undefined : redact(s, secrets);
   };
-  const result: LoggableError = {
-    type: text(shape.name) ?? error.constructor?.name ?? 'Error',
+  const type = text(shape.name) ?? error.constructor?.name ?? 'Error';
+  // Without a prototype pino's error serializer takes `name` for the type, not "Object".
+  const result = Object.assign(Object.create(null) as LoggableError, {
+    name: type,
+    type,
     message: clean(shape.message) ?? '',
-  };
-  const optional: Array<[Exclude<keyof LoggableError, 'type' | 'message'>, unknown]> = [
+  });
+  const optional: Array<[Exclude<keyof LoggableError, 'name' | 'type' | 'message'>, unknown]> = [
     ['stack', shape.stack],
     ['code', shape.code ?? driver.code],
     ['constraint', shape.constraint ?? driver.constraint],

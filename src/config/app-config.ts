@@ -40,6 +40,8 @@ export interface AppConfig {
    * tenant's disabling still take effect at once: see TokenCache.
    */
   tokenCacheSeconds: number;
+  /** How often the token-revocation listener sends itself a heartbeat; one unheard turns the cache off. */
+  tokenCacheHeartbeatMs: number;
   /** Server-side `statement_timeout` of the app's connections (migrations have none). */
   databaseStatementTimeoutMs: number;
   /** Longest wait for a pooled connection (or a new one to open), and for a tenant's turn. */
@@ -123,6 +125,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     webhookPollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
     webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 0, 3_600_000),
     tokenCacheSeconds: integer(env, 'TOKEN_CACHE_SECONDS', 60, 0, 3600),
+    tokenCacheHeartbeatMs: integer(env, 'TOKEN_CACHE_HEARTBEAT_MS', 2000, 100, 60_000),
     databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
     databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),

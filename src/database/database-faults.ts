@@ -1,3 +1,4 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ScimError } from '../scim/errors/scim-error';
 import { DatabaseLimitError } from './database-limit-error';
 import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from './unique-constraints';
@@ -58,6 +59,8 @@ export function limitHit(error: unknown): DatabaseLimitError | null {
 
 /** The database cannot be reached, or dropped the connection (or never answered on it). */
 export function isConnectionFault(error: unknown): boolean {
+  // TypeORM releases a transaction's runner when its connection errors; the work's next query says so.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const driver = driverError(error);
   if (driver instanceof DatabaseLimitError) return driver.limit === 'no answer from the database';
   const code = typeof driver.code === 'string' ? driver.code : '';

@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { createTestAppWithEnv, migrateDatabase } from './app-with-env';
 import { freePort } from './free-port';
+import type { TestApp, TestAppOptions } from './test-app';
 
 const VERSION = '15';
 const BINARIES = `/usr/lib/postgresql/${VERSION}/bin`;
@@ -101,4 +103,44 @@ export async function createOwnCluster(): Promise<OwnCluster> {
       execFileSync('pg_dropcluster', [VERSION, name, '--stop'], { stdio: 'pipe' });
     },
   };
+}
+
+/** A cluster of a test file's own and the apps on it; see useOwnCluster. */
+export interface OwnClusterContext {
+  cluster: OwnCluster;
+  /** The real app on the cluster's database, with `env` on top; closed before the cluster is dropped. */
+  app(env?: Record<string, string>, options?: TestAppOptions): Promise<TestApp>;
+  /** A connected client of the cluster's database, ended before the cluster is dropped. */
+  client(applicationName?: string): Promise<Client>;
+}
+
+/**
+ * Creates and migrates a cluster before the file's tests, and after them closes the apps made on it
+ * and drops it. Use inside describeWithOwnCluster.
+ */
+export function useOwnCluster(): OwnClusterContext {
+  const apps: TestApp[] = [];
+  const clients: Client[] = [];
+  const context = {
+    app: async (env: Record<string, string> = {}, options: TestAppOptions = {}) => {
+      const t = await createTestAppWithEnv({ DATABASE_URL: context.cluster.url, ...env }, options);
+      apps.push(t);
+      return t;
+    },
+    client: async (applicationName?: string) => {
+      const client = new Client({ connectionString: context.cluster.url, application_name: applicationName });
+      await client.connect();
+      clients.push(client);
+      return client;
+    },
+  } as OwnClusterContext;
+  beforeAll(async () => {
+    context.cluster = await createOwnCluster();
+    await migrateDatabase(context.cluster.url);
+  });
+  afterAll(async () => {
+    await Promise.all([...apps.map((t) => t.close()), ...clients.map((c) => c.end())]);
+    context.cluster?.drop();
+  });
+  return context;
 }
