@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../test/helpers/free-port';
 import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
+import { isolationBench } from './isolation';
 import { membersBench, MembersFigures } from './members';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
 
 const quick = process.argv.includes('--quick');
-/** `--only members`: that scenario alone (seeding and server start included), not the whole bench. */
+/** `--only members` or `--only isolation`: that scenario alone (seeding and server start included). */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 32;
@@ -51,10 +52,15 @@ function databaseUrl(): string {
   return url;
 }
 
-async function startServer(url: string, workers: number): Promise<ChildProcess> {
+async function startServer(
+  url: string,
+  workers: number,
+  extra: Record<string, string> = {},
+): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['dist/main.js'], {
     env: {
       ...process.env,
+      ...extra,
       DATABASE_URL: url,
       PORT: String(PORT),
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
@@ -298,8 +304,27 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
   };
 }
 
-const ONLY: Record<string, (url: string, token: string, data: Seed) => Promise<unknown>> = {
-  members: (url, token, data) => membersBench(`http://127.0.0.1:${PORT}`, url, token, data, log),
+/** What a scenario run on its own (`--only`) is given. */
+interface OnlyContext {
+  url: string;
+  token: string;
+  data: Seed;
+  /** Restarts the one-worker server with these variables on top. */
+  restart: (env: Record<string, string>) => Promise<void>;
+}
+
+const ONLY: Record<string, (c: OnlyContext) => Promise<unknown>> = {
+  members: (c) => membersBench(`http://127.0.0.1:${PORT}`, c.url, c.token, c.data, log),
+  isolation: (c) =>
+    isolationBench({
+      baseUrl: () => `http://127.0.0.1:${PORT}`,
+      databaseUrl: c.url,
+      token: c.token,
+      data: c.data,
+      adminPost,
+      restart: c.restart,
+      log,
+    }),
 };
 
 async function main(): Promise<void> {
@@ -331,8 +356,12 @@ async function main(): Promise<void> {
   );
   const tokenHash = createHash('sha256').update(token).digest();
   const runId = randomBytes(4).toString('hex');
+  const restart = async (env: Record<string, string>) => {
+    await stopServer(server);
+    server = await startServer(url, 1, env);
+  };
   if (only) {
-    const figures = await ONLY[only](url, token, data);
+    const figures = await ONLY[only]({ url, token, data, restart });
     await stopServer(server);
     writeResults(`${only}`, { date: new Date().toISOString(), scenario: only, figures });
     return;
@@ -378,6 +407,8 @@ async function main(): Promise<void> {
     }
   }
   const members: MembersFigures = await membersBench(`http://127.0.0.1:${PORT}`, url, token, data, log);
+  await restart({});
+  const isolation = await ONLY.isolation({ url, token, data, restart });
   await stopServer(server);
 
   const table = markdown(rows, sql);
@@ -391,6 +422,7 @@ async function main(): Promise<void> {
     postgres: await serverVersion(url),
     groupScale: scale,
     members,
+    isolation,
     sqlBaselines: sql,
     results: rows,
   };
