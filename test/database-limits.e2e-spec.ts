@@ -27,6 +27,18 @@ describeWithOwnCluster('Database limits and faults', () => {
   const appWith = (env: Record<string, string>, logs = new LogCapture()) =>
     own.app({ TOKEN_CACHE_SECONDS: '0', ...env }, { logStream: logs });
 
+  /** The app's backends waiting for a lock (the test's own connections are named 'test'). */
+  const lockWaiters = async () =>
+    (
+      await monitor.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name <> 'test'`,
+      )
+    ).rows.map((r) => r.pid);
+  /** Milliseconds until exactly one of the app's backends waits for a lock, or null after 3 s. */
+  const oneWaiting = () => waitFor(3000, async () => (await lockWaiters()).length === 1);
+  const terminate = (pids: number[]) =>
+    monitor.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+
   async function createUser(t: TestApp, tenant: TestTenant, userName: string): Promise<string> {
     const res = await scim(t, tenant)
       .post('/Users', { schemas: [USER], userName, displayName: 'Before' })
@@ -60,12 +72,17 @@ describeWithOwnCluster('Database limits and faults', () => {
     return { schemas: [ERROR], status: '503', detail };
   }
 
-  /** An app with `env`, a tenant and a user whose row this test locks, and a rename that must wait. */
-  async function renameOfLockedUser(env: Record<string, string>, userName: string) {
+  /** An app with `env` (its log captured), a tenant, and a user of it. */
+  async function userOnApp(env: Record<string, string>, userName: string) {
     const logs = new LogCapture();
     const t = await appWith(env, logs);
     const tenant = await createTenant(t);
-    const id = await createUser(t, tenant, userName);
+    return { logs, t, tenant, id: await createUser(t, tenant, userName) };
+  }
+
+  /** userOnApp, the user's row locked by this test, and a rename that must wait for it. */
+  async function renameOfLockedUser(env: Record<string, string>, userName: string) {
+    const { logs, t, tenant, id } = await userOnApp(env, userName);
     const unlock = await lockUser(id);
     const started = Date.now();
     const res = await rename(t, tenant, id).expect(503);
@@ -76,7 +93,7 @@ describeWithOwnCluster('Database limits and faults', () => {
 
   it('cuts a statement at DATABASE_STATEMENT_TIMEOUT_MS: 503, Retry-After, the limit in the log', async () => {
     const { logs, id, res } = await renameOfLockedUser(
-      { DATABASE_STATEMENT_TIMEOUT_MS: '300' },
+      { DATABASE_STATEMENT_TIMEOUT_MS: '500' },
       'slow@acme.com',
     );
     expect(res.headers['retry-after']).toBe('2');
@@ -89,7 +106,7 @@ describeWithOwnCluster('Database limits and faults', () => {
 
   it('cuts a request at its REQUEST_TIMEOUT_MS deadline, and the cut work never commits', async () => {
     const { logs, t, tenant, id, res, took } = await renameOfLockedUser(
-      { REQUEST_TIMEOUT_MS: '400' },
+      { REQUEST_TIMEOUT_MS: '1000' },
       'deadline@acme.com',
     );
     expect(took).toBeLessThan(3000);
@@ -101,7 +118,8 @@ describeWithOwnCluster('Database limits and faults', () => {
     // The abandoned backend gets the lock now, but its connection is gone: it can never commit.
     await new Promise((r) => setTimeout(r, 1500));
     expect(await displayNameOf(id)).toBe('Before');
-    await rename(t, tenant, id).expect(200);
+    await rename(t, tenant, id).expect(200); // the app is none the worse
+    expect(await displayNameOf(id)).toBe('After');
   });
 
   it('answers 503 when no connection comes free within DATABASE_ACQUIRE_TIMEOUT_MS', async () => {
@@ -112,11 +130,7 @@ describeWithOwnCluster('Database limits and faults', () => {
     const id = await createUser(t, a, 'holder@acme.com');
     const unlock = await lockUser(id);
     const held = rename(t, a, id).then((r) => r.status);
-    await waitFor(
-      2000,
-      async () =>
-        (await monitor.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rowCount === 1,
-    );
+    expect(await oneWaiting()).not.toBeNull();
     const res = await scim(t, b).get('/Users').expect(503);
     expect(res.headers['retry-after']).toBe('2');
     expect(res.body).toEqual(
@@ -196,22 +210,13 @@ describeWithOwnCluster('Database limits and faults', () => {
   });
 
   it('retries a write whose backend was killed before COMMIT (57P01), once', async () => {
-    const logs = new LogCapture();
-    const t = await appWith({}, logs);
-    const tenant = await createTenant(t);
-    const id = await createUser(t, tenant, 'killed@acme.com');
+    const { logs, t, tenant, id } = await userOnApp({}, 'killed@acme.com');
     const unlock = await lockUser(id);
     const answer = rename(t, tenant, id, 'Retried').then((r) => r.status);
-    const waiting = async () =>
-      (
-        await monitor.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name <> 'test'`,
-        )
-      ).rows.map((r) => r.pid);
-    expect(await waitFor(2000, async () => (await waiting()).length === 1)).not.toBeNull();
-    await monitor.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [await waiting()]);
+    expect(await oneWaiting()).not.toBeNull();
+    await terminate(await lockWaiters());
     // The retry waits on the same lock, on a new connection, until the lock is let go.
-    expect(await waitFor(3000, async () => (await waiting()).length === 1)).not.toBeNull();
+    expect(await oneWaiting()).not.toBeNull();
     await unlock();
     expect(await answer).toBe(200);
     expect(await displayNameOf(id)).toBe('Retried');
@@ -244,9 +249,7 @@ describeWithOwnCluster('Database limits and faults', () => {
           )
         ).rows.map((r) => r.pid);
       expect(await waitFor(3000, async () => (await committing()).length === 1)).not.toBeNull();
-      await monitor.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [
-        await committing(),
-      ]);
+      await terminate(await committing());
       const res = await answer;
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
@@ -276,11 +279,7 @@ describeWithOwnCluster('Database limits and faults', () => {
     const answer = scim(t, tenant)
       .patch(`/Groups/${group.body.id}`, patchOp({ op: 'add', path: 'members', value: [{ value: userId }] }))
       .then((r) => r);
-    const blocked = () =>
-      db.query(
-        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name <> 'test'`,
-      );
-    expect(await waitFor(3000, async () => (await blocked()).rowCount === 1)).not.toBeNull();
+    expect(await oneWaiting()).not.toBeNull();
     await db.query('COMMIT');
     const res = await answer;
     expect(res.status).toBe(400);
@@ -292,6 +291,43 @@ describeWithOwnCluster('Database limits and faults', () => {
     });
     const rows = await db.query(`SELECT 1 FROM group_user_member WHERE group_id = $1`, [group.body.id]);
     expect(rows.rowCount).toBe(0);
+  });
+
+  it('runs a read-only request once more when its backend is killed, and answers 200', async () => {
+    const { logs, t, tenant, id } = await userOnApp({}, 'reader@acme.com');
+    await db.query('BEGIN');
+    await db.query('LOCK TABLE scim_user IN ACCESS EXCLUSIVE MODE');
+    const answer = scim(t, tenant)
+      .get(`/Users/${id}`)
+      .then((r) => ({ status: r.status, userName: (r.body as { userName?: string }).userName }));
+    expect(await oneWaiting()).not.toBeNull();
+    await terminate(await lockWaiters());
+    expect(await oneWaiting()).not.toBeNull();
+    await db.query('ROLLBACK');
+    expect(await answer).toEqual({ status: 200, userName: 'reader@acme.com' });
+    expect(
+      warning(logs, 'a read-only request failed (terminating connection due to administrator command)'),
+    ).toBeDefined();
+  });
+
+  it('retries a write chosen as a deadlock victim, and answers 200', async () => {
+    const { logs, t, tenant, id } = await userOnApp({}, 'deadlock@acme.com');
+    // The test takes the tenant's counter row (which every write takes last), then the user's row,
+    // which the PATCH holds while it waits for the counter: a cycle PostgreSQL breaks after 1 s.
+    await db.query('BEGIN');
+    await db.query('UPDATE tenant_counter SET event_seq = event_seq WHERE tenant_id = $1', [tenant.id]);
+    const answer = rename(t, tenant, id, 'Survived').then((r) => r.status);
+    expect(await oneWaiting()).not.toBeNull();
+    const mine = db.query('SELECT 1 FROM scim_user WHERE id = $1 FOR UPDATE', [id]).then(
+      () => 'locked',
+      (error: { code?: string }) => error.code,
+    );
+    // The PATCH waited first, so it is the one the deadlock check picks; the test's lock goes through.
+    expect(await mine).toBe('locked');
+    await db.query('ROLLBACK');
+    expect(await answer).toBe(200);
+    expect(await displayNameOf(id)).toBe('Survived');
+    expect(warning(logs, 'a transaction failed (deadlock detected); retrying once')).toBeDefined();
   });
 
   it('names only foreign keys that exist', async () => {
