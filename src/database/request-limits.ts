@@ -21,9 +21,17 @@ export function requestLimits(config: AppConfig, concurrency: TenantConcurrency)
     runInRequestScope(scope, () => {
       const tenantId = tenantOfPath(req.path);
       if (!tenantId) return next();
+      // Listened for before the wait: a client that goes away while waiting gives its turn back at once.
+      let gone = false;
+      let release: (() => void) | null = null;
+      res.once('close', () => {
+        gone = true;
+        release?.();
+      });
       concurrency.acquire(tenantId).then(
-        (release) => {
-          res.once('close', release);
+        (granted) => {
+          if (gone) return granted();
+          release = granted;
           next();
         },
         (error: unknown) => next(error),
