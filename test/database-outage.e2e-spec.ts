@@ -133,8 +133,12 @@ describeWithOwnCluster('Database outage', () => {
     const acknowledged = outcomes.filter((o) => o.status === 201).map((o) => o.userName);
     const refused = outcomes.filter((o) => o.status !== 201);
     expect(refused.length).toBeGreaterThan(0);
-    // Every failure is the truth about the outage: 503 with a Retry-After, never a 500.
-    expect(refused.filter((o) => o.status !== 503 || !o.retryAfter)).toEqual([]);
+    // Every failure is the truth about the outage: 503 with a Retry-After, never a 500 (nor its log).
+    const unexpected = logs.lines.filter((l) => l.level === 50 && l.context === 'ScimExceptionFilter');
+    expect({ wrong: refused.filter((o) => o.status !== 503 || !o.retryAfter), unexpected }).toEqual({
+      wrong: [],
+      unexpected: [],
+    });
     const db = await own.client();
     const stored = await db.query<{ user_name: string }>(
       `SELECT user_name FROM scim_user WHERE tenant_id = $1 AND user_name = ANY($2)`,

@@ -1,4 +1,4 @@
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ScimError } from '../scim/errors/scim-error';
 import { DatabaseLimitError } from './database-limit-error';
 import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from './unique-constraints';
@@ -57,10 +57,19 @@ export function limitHit(error: unknown): DatabaseLimitError | null {
   return driver instanceof DatabaseLimitError ? driver : null;
 }
 
+/** TypeORM refused to send a statement: the runner was released when its connection failed. */
+export function isReleasedRunner(error: unknown): boolean {
+  return (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  );
+}
+
 /** The database cannot be reached, or dropped the connection (or never answered on it). */
 export function isConnectionFault(error: unknown): boolean {
-  // TypeORM releases a transaction's runner when its connection errors; the work's next query says so.
-  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  // TypeORM releases a transaction's runner when its connection errors; the work's next query (or its
+  // COMMIT, which is then never sent) says so.
+  if (isReleasedRunner(error)) return true;
   const driver = driverError(error);
   if (driver instanceof DatabaseLimitError) return driver.limit === 'no answer from the database';
   const code = typeof driver.code === 'string' ? driver.code : '';

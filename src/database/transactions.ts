@@ -2,7 +2,13 @@ import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { loggableError } from '../common/loggable-error';
-import { CommitOutcomeUnknownError, isConnectionFault, isRetryableFault, limitHit } from './database-faults';
+import {
+  CommitOutcomeUnknownError,
+  isConnectionFault,
+  isReleasedRunner,
+  isRetryableFault,
+  limitHit,
+} from './database-faults';
 
 const logger = new Logger('Database');
 
@@ -50,7 +56,8 @@ async function transactionAttempt<T>(
     return result;
   } catch (error) {
     const cutOff = isConnectionFault(error) || limitHit(error) !== null;
-    if (commitSent && cutOff) throw new CommitOutcomeUnknownError(error);
+    // A COMMIT that TypeORM refused to send (its runner already released) was never sent at all.
+    if (commitSent && cutOff && !isReleasedRunner(error)) throw new CommitOutcomeUnknownError(error);
     if (runner.isTransactionActive && !cutOff) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
   } finally {
