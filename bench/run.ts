@@ -52,6 +52,9 @@ function databaseUrl(): string {
   return url;
 }
 
+/** The server now running, so that a failed run stops it rather than leave it behind. */
+let running: ChildProcess | null = null;
+
 async function startServer(
   url: string,
   workers: number,
@@ -72,6 +75,7 @@ async function startServer(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  running = server;
   for (let i = 0; i < 300; i += 1) {
     try {
       const res = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
@@ -473,5 +477,6 @@ main().catch((error: unknown) => {
   process.stderr.write(
     `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  process.exit(1);
+  if (running && running.exitCode === null) running.kill('SIGTERM');
+  process.exitCode = 1;
 });
