@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { DataSource, IsNull } from 'typeorm';
 import type { TenantRateLimit } from '../auth/auth-outcome';
+import { retryRead } from '../database/transactions';
 import { TenantTokenEntity } from './tenant-token.entity';
 
 export interface TokenOwner {
@@ -44,22 +45,25 @@ export class TenantTokensRepository {
 
   /** The one query not scoped by a tenant: the token's hash is what tells the tenant. */
   async findOwnerByHash(tokenHash: Buffer): Promise<TokenOwner | null> {
-    const rows = await queryPrepared<{
-      tenant_id: string;
-      id: string;
-      expires_at: Date | null;
-      last_used_at: Date | null;
-      revoked_at: Date | null;
-      enabled: boolean;
-      scim_rate_per_second: number | null;
-      scim_rate_burst: number | null;
-    }>(
-      this.dataSource.manager,
-      `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, k.revoked_at, t.enabled,
-              t.scim_rate_per_second, t.scim_rate_burst
+    // A pure read: retried once after a lost connection, so a database restart costs no 401 or 503.
+    const rows = await retryRead(() =>
+      queryPrepared<{
+        tenant_id: string;
+        id: string;
+        expires_at: Date | null;
+        last_used_at: Date | null;
+        revoked_at: Date | null;
+        enabled: boolean;
+        scim_rate_per_second: number | null;
+        scim_rate_burst: number | null;
+      }>(
+        this.dataSource.manager,
+        `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, k.revoked_at, t.enabled,
+                t.scim_rate_per_second, t.scim_rate_burst
          FROM tenant_token k JOIN tenant t ON t.id = k.tenant_id
         WHERE k.token_hash = $1`,
-      [tokenHash],
+        [tokenHash],
+      ),
     );
     const row = rows[0];
     if (!row) return null;

@@ -79,8 +79,8 @@ export class TenantsService {
       ...(input.scimRateLimit !== undefined ? rateLimitColumns(input.scimRateLimit) : {}),
     });
     if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
-    // Cached token owners carry the tenant's limit: forget them so the new one applies at once.
-    if (input.enabled === false || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
+    // Cached token owners carry the tenant's state and limit: forget them so a change applies at once.
+    if (input.enabled !== undefined || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
     return this.toDto(updated);
   }
 
