@@ -10,13 +10,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../test/helpers/free-port';
 import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
+import { isolationBench } from './isolation';
+import { membersBench, MembersFigures } from './members';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
 
 const quick = process.argv.includes('--quick');
+/** `--only members` or `--only isolation`: that scenario alone (seeding and server start included). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 32;
-const PORT = 3917;
+/** Found free at start, so that runs by several people on one machine do not collide. */
+let PORT = 0;
 const ADMIN_KEY = 'bench-admin-key-' + randomBytes(8).toString('hex');
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -46,10 +52,18 @@ function databaseUrl(): string {
   return url;
 }
 
-async function startServer(url: string, workers: number): Promise<ChildProcess> {
+/** The server now running, so that a failed run stops it rather than leave it behind. */
+let running: ChildProcess | null = null;
+
+async function startServer(
+  url: string,
+  workers: number,
+  extra: Record<string, string> = {},
+): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['dist/main.js'], {
     env: {
       ...process.env,
+      ...extra,
       DATABASE_URL: url,
       PORT: String(PORT),
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
@@ -64,6 +78,7 @@ async function startServer(url: string, workers: number): Promise<ChildProcess> 
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  running = server;
   for (let i = 0; i < 300; i += 1) {
     try {
       const res = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
@@ -296,9 +311,41 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
   };
 }
 
+/** What a scenario run on its own (`--only`) is given. */
+interface OnlyContext {
+  url: string;
+  token: string;
+  data: Seed;
+  /** Restarts the one-worker server with these variables on top. */
+  restart: (env: Record<string, string>) => Promise<void>;
+}
+
+const ONLY: Record<string, (c: OnlyContext) => Promise<unknown>> = {
+  members: (c) => membersBench(`http://127.0.0.1:${PORT}`, c.url, c.token, c.data, log),
+  isolation: (c) =>
+    isolationBench({
+      baseUrl: () => `http://127.0.0.1:${PORT}`,
+      databaseUrl: c.url,
+      token: c.token,
+      data: c.data,
+      adminPost,
+      restart: c.restart,
+      log,
+    }),
+};
+
 async function main(): Promise<void> {
   const url = databaseUrl();
-  log(`Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`);
+  if (only !== null && !ONLY[only]) {
+    process.stderr.write(`--only takes one of: ${Object.keys(ONLY).join(', ')}\n`);
+    process.exit(2);
+  }
+  PORT = await freePort();
+  log(
+    only
+      ? `Rollcall bench: ${only} only`
+      : `Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`,
+  );
   execSync('npm run build', { stdio: 'ignore' });
 
   // The first start migrates the database; seeding needs its tables.
@@ -316,6 +363,16 @@ async function main(): Promise<void> {
   );
   const tokenHash = createHash('sha256').update(token).digest();
   const runId = randomBytes(4).toString('hex');
+  const restart = async (env: Record<string, string>) => {
+    await stopServer(server);
+    server = await startServer(url, 1, env);
+  };
+  if (only) {
+    const figures = await ONLY[only]({ url, token, data, restart });
+    await stopServer(server);
+    writeResults(`${only}`, { date: new Date().toISOString(), scenario: only, figures });
+    return;
+  }
 
   const scale = await groupScale(server, token, data);
   log(`group of ${GROUP_MEMBERS}: ${JSON.stringify(scale)}`);
@@ -356,6 +413,9 @@ async function main(): Promise<void> {
       );
     }
   }
+  const members: MembersFigures = await membersBench(`http://127.0.0.1:${PORT}`, url, token, data, log);
+  await restart({});
+  const isolation = await ONLY.isolation({ url, token, data, restart });
   await stopServer(server);
 
   const table = markdown(rows, sql);
@@ -368,18 +428,27 @@ async function main(): Promise<void> {
     node: process.version,
     postgres: await serverVersion(url),
     groupScale: scale,
+    members,
+    isolation,
     sqlBaselines: sql,
     results: rows,
   };
-  mkdirSync(join(__dirname, 'results'), { recursive: true });
-  const file = join(__dirname, 'results', `${report.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  const file = writeResults(quick ? 'quick' : '', report);
   log('\n' + table);
   log(`\nResults: ${file}`);
   if (rows.some((r) => r.http.errors > 0)) {
     process.stderr.write('Some scenarios had errors.\n');
     process.exitCode = 1;
   }
+}
+
+/** Writes bench/results/<date>[-suffix].json and returns its path. */
+function writeResults(suffix: string, report: object): string {
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  const file = join(__dirname, 'results', `${date}${suffix ? `-${suffix}` : ''}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  return file;
 }
 
 async function serverVersion(url: string): Promise<string> {
@@ -411,5 +480,6 @@ main().catch((error: unknown) => {
   process.stderr.write(
     `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  process.exit(1);
+  if (running && running.exitCode === null) running.kill('SIGTERM');
+  process.exitCode = 1;
 });

@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ValidationPipe } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { requestLimits } from './database/request-limits';
+import { TenantConcurrency } from './database/tenant-concurrency';
 import { serveOpenApi } from './openapi/openapi';
 import {
   assignRequestId,
@@ -26,6 +28,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.set('query parser', 'simple');
   app.set('trust proxy', config.trustProxy);
   app.use(assignRequestId);
+  // Then each request's deadline for database work, and its tenant's turn (src/database/request-limits.ts).
+  app.use(requestLimits(config, app.get(TenantConcurrency)));
   app.use(securityHeaders(config.publicUrl));
   app.use(closeConnectionsWhileDraining(app.get(ShutdownState)));
   app.use('/admin', noStore);

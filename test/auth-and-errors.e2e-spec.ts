@@ -55,10 +55,12 @@ describe('SCIM authentication and errors', () => {
     expect(used.body[0].lastUsedAt).toEqual(expect.any(String));
 
     const expiring = await admin(t)
-      .post(`/admin/tenants/${c.id}/tokens`, { expiresAt: new Date(Date.now() + 1500).toISOString() })
+      .post(`/admin/tenants/${c.id}/tokens`, { expiresAt: new Date(Date.now() + 4000).toISOString() })
       .expect(201);
     await t.http.get(url).set('Authorization', `Bearer ${expiring.body.token}`).expect(200);
-    await new Promise((r) => setTimeout(r, 1600));
+    // Past the expiry however long the requests above took on a busy machine.
+    const expiresAt = Date.parse(expiring.body.expiresAt as string);
+    await new Promise((r) => setTimeout(r, Math.max(0, expiresAt - Date.now()) + 100));
     await expect401(t.http.get(url).set('Authorization', `Bearer ${expiring.body.token}`));
 
     await admin(t).patch(`/admin/tenants/${c.id}`, { enabled: false }).expect(200);

@@ -167,6 +167,9 @@ describe('Portal pages', () => {
     const byName = await portal.get('/portal/users?q=bloggs').expect(200);
     expect(byName.text).toContain('joe@acme.test');
     expect(byName.text).not.toContain('jane@acme.test');
+    const nul = await portal.get('/portal/users?q=a%00b').expect(400);
+    expect(nul.text).toContain('The search contains a NUL character (U+0000), which cannot be stored');
+    await portal.post('/portal/tokens', { description: 'a\u0000b' }).expect(400);
     const none = await portal.get('/portal/users?q=%22%5C%25_').expect(200);
     expect(none.text).toContain('No people');
 

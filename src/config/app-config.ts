@@ -55,6 +55,16 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** The tenant admin portal (src/portal): its links, sessions, framing and branding. */
   portal: PortalConfig;
+  /** How often the token-revocation listener sends itself a heartbeat; one unheard turns the cache off. */
+  tokenCacheHeartbeatMs: number;
+  /** Server-side `statement_timeout` of the app's connections (migrations have none). */
+  databaseStatementTimeoutMs: number;
+  /** Longest wait for a pooled connection (or a new one to open), and for a tenant's turn. */
+  databaseAcquireTimeoutMs: number;
+  /** A request's deadline for database work: past it, its statements are cut and it answers 503. */
+  requestTimeoutMs: number;
+  /** Requests of one tenant served at once; the others wait their turn (DATABASE_ACQUIRE_TIMEOUT_MS). */
+  tenantMaxConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -130,6 +140,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
   const extensions = text(env, 'SCIM_EXTENSIONS_FILE');
+  const poolSize = integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200);
   return {
     port,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) ?? null,
@@ -139,7 +150,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     logLevel: logLevel as LogLevel,
     runMigrations: flag(env, 'RUN_MIGRATIONS', true),
     scimExtensionsFile: extensions ? resolve(extensions) : null,
-    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    databasePoolSize: poolSize,
     databasePreparedStatements: flag(env, 'DATABASE_PREPARED_STATEMENTS', true),
     webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64),
     webhookDelivery: flag(env, 'WEBHOOK_DELIVERY', true),
@@ -153,5 +164,17 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600) * 1000,
     portal: loadPortalConfig(env, publicUrl),
+    tokenCacheHeartbeatMs: integer(env, 'TOKEN_CACHE_HEARTBEAT_MS', 2000, 100, 60_000),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+    databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    // Half the pool by default: one tenant's slow requests leave the other half to everyone else.
+    tenantMaxConcurrency: integer(
+      env,
+      'TENANT_MAX_CONCURRENCY',
+      Math.max(1, Math.floor(poolSize / 2)),
+      1,
+      poolSize,
+    ),
   };
 }

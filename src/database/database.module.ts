@@ -1,7 +1,13 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DatabaseConnectivity } from './database-connectivity';
+import { withDatabaseLimits } from './database-limits';
 import { DatabaseTarget, resolveDatabase } from './data-source-options';
+import { ReadRetryInterceptor } from './read-retry.interceptor';
+import { TenantConcurrency } from './tenant-concurrency';
 
 const DATABASE_TARGET = Symbol('DATABASE_TARGET');
 
@@ -14,6 +20,19 @@ class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
   }
 }
 
+/**
+ * Pending migrations run on a connection of their own, before the app's pool opens: they are not
+ * bound by the statement timeout of requests (an index build on a large table takes its time).
+ */
+async function runMigrations(options: DataSourceOptions): Promise<void> {
+  const dataSource = await new DataSource(options).initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 @Module({
   providers: [
     {
@@ -22,21 +41,34 @@ class EmbeddedDatabaseLifecycle implements OnApplicationShutdown {
       useFactory: (config: AppConfig) => resolveDatabase(config),
     },
     EmbeddedDatabaseLifecycle,
+    { provide: DatabaseConnectivity, useValue: new DatabaseConnectivity() },
   ],
-  exports: [DATABASE_TARGET],
+  exports: [DATABASE_TARGET, DatabaseConnectivity],
 })
 class DatabaseTargetModule {}
 
+@Global()
 @Module({
   imports: [
+    DatabaseTargetModule,
     TypeOrmModule.forRootAsync({
       imports: [DatabaseTargetModule],
-      inject: [DATABASE_TARGET, APP_CONFIG],
-      useFactory: (target: DatabaseTarget, config: AppConfig) => ({
-        ...target.options,
-        migrationsRun: config.runMigrations,
-      }),
+      inject: [DATABASE_TARGET, APP_CONFIG, DatabaseConnectivity],
+      useFactory: async (target: DatabaseTarget, config: AppConfig, connectivity: DatabaseConnectivity) => {
+        if (config.runMigrations) await runMigrations(target.options);
+        return { ...withDatabaseLimits(target.options, config, connectivity), migrationsRun: false };
+      },
     }),
   ],
+  providers: [
+    {
+      provide: TenantConcurrency,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new TenantConcurrency(config.tenantMaxConcurrency, config.databaseAcquireTimeoutMs),
+    },
+    { provide: APP_INTERCEPTOR, useClass: ReadRetryInterceptor },
+  ],
+  exports: [DatabaseTargetModule, TenantConcurrency],
 })
 export class DatabaseModule {}

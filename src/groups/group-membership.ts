@@ -9,7 +9,10 @@ import { RelationChange } from '../scim/patch/patch-engine';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
-import { GROUP_STORAGE, GroupsRepository, MemberIds, MemberType } from './groups.repository';
+import { GroupsRepository, MEMBER_ROWS, MemberIds, MemberType } from './groups.repository';
+
+/** Most members one `group.members_added` or `group.members_removed` event names. */
+export const MEMBERS_PER_EVENT = 1000;
 
 /** What a write did to the membership: the member ids added and removed, by type. */
 export interface MembershipChange {
@@ -54,18 +57,39 @@ export class GroupMembership {
         merge(result.removed, await this.remove(m, tenantId, groupId, change));
         continue;
       }
-      const ids = await this.resolve(m, tenantId, groupId, change.values);
+      let ids = await this.resolve(m, tenantId, groupId, change.values);
       if (change.action === 'replace') {
-        const params = new SqlParams([tenantId, groupId]);
-        const keep = params.add([...ids.users, ...ids.groups]);
-        merge(
-          result.removed,
-          await this.groups.removeMembers(m, params, `NOT (gm.value = ANY(${keep}::uuid[]))`),
-        );
+        const replaced = await this.replace(m, tenantId, groupId, ids);
+        merge(result.removed, replaced.removed);
+        ids = replaced.toAdd;
       }
       merge(result.added, await this.groups.addMembers(m, tenantId, groupId, ids));
     }
     return result;
+  }
+
+  /**
+   * The whole list becomes `ids`: the members not in it are removed, and those of it not yet members
+   * are left to add. The difference is taken here, in one pass over each side, so the cost follows
+   * the group's size plus the list's, never their product.
+   */
+  private async replace(
+    m: EntityManager,
+    tenantId: string,
+    groupId: string,
+    ids: MemberIds,
+  ): Promise<{ removed: MemberIds; toAdd: MemberIds }> {
+    if (ids.users.length + ids.groups.length === 0) {
+      return { removed: await this.groups.removeAllMembers(m, tenantId, groupId), toAdd: ids };
+    }
+    const current = await this.groups.memberIds(m, tenantId, groupId);
+    const present = new Set([...current.users, ...current.groups]);
+    const wanted = new Set([...ids.users, ...ids.groups]);
+    const doomed = [...present].filter((id) => !wanted.has(id));
+    const removed =
+      doomed.length > 0 ? await this.groups.removeMembersById(m, tenantId, groupId, doomed) : noMembers();
+    const absent = (id: string) => !present.has(id);
+    return { removed, toAdd: { users: ids.users.filter(absent), groups: ids.groups.filter(absent) } };
   }
 
   private async remove(
@@ -74,21 +98,21 @@ export class GroupMembership {
     groupId: string,
     change: Extract<RelationChange, { action: 'remove' }>,
   ): Promise<MemberIds> {
-    const params = new SqlParams([tenantId, groupId]);
-    if (change.filter) {
-      const condition = new FilterToSql(this.schema, GROUP_STORAGE, params).translateRelationFilter(
-        'members',
-        change.filter,
-      );
-      return this.groups.removeMembers(m, params, condition);
+    const filter = change.filter;
+    if (filter) {
+      const params = new SqlParams([tenantId, groupId]);
+      const condition = (type: MemberType) =>
+        new FilterToSql(this.schema, MEMBER_ROWS[type], params).translateRelationFilter('members', filter);
+      return this.groups.removeMembers(m, params, { users: condition('User'), groups: condition('Group') });
     }
-    if (change.values === null) return this.groups.removeMembers(m, params, 'true');
+    if (change.values === null) return this.groups.removeAllMembers(m, tenantId, groupId);
     // Entra's `Remove` with a value list removes exactly those members; ids that are not members are skipped.
     const ids = change.values
       .map((v) => v.value)
-      .filter((v): v is string => typeof v === 'string' && isUuid(v));
+      .filter((v): v is string => typeof v === 'string' && isUuid(v))
+      .map((v) => v.toLowerCase());
     if (ids.length === 0) return noMembers();
-    return this.groups.removeMembers(m, params, `gm.value = ANY(${params.add(ids)}::uuid[])`);
+    return this.groups.removeMembersById(m, tenantId, groupId, ids);
   }
 
   /** Checks that every member is a User or Group of this tenant (400 invalidValue otherwise). */
@@ -128,14 +152,21 @@ export class GroupMembership {
     return { users: byType('User'), groups };
   }
 
+  /**
+   * The membership events of a change, each naming at most MEMBERS_PER_EVENT members: a change of
+   * thousands of members makes several events, so no event or webhook body grows with the group.
+   */
   events(groupId: string, change: MembershipChange): EventDraft[] {
     const drafts: EventDraft[] = [];
-    const removed = membersOf(change.removed);
-    const added = membersOf(change.added);
-    if (removed.length > 0)
-      drafts.push({ type: 'group.members_removed', data: { group: groupId, members: removed } });
-    if (added.length > 0)
-      drafts.push({ type: 'group.members_added', data: { group: groupId, members: added } });
+    for (const [type, ids] of [
+      ['group.members_removed', change.removed],
+      ['group.members_added', change.added],
+    ] as const) {
+      const members = membersOf(ids);
+      for (let i = 0; i < members.length; i += MEMBERS_PER_EVENT) {
+        drafts.push({ type, data: { group: groupId, members: members.slice(i, i + MEMBERS_PER_EVENT) } });
+      }
+    }
     return drafts;
   }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import { queryPrepared } from '../database/prepared-query';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
+import { IndexedString } from '../scim/resource/indexed-strings';
 import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
 import { idsOf, returnedRows } from '../database/returned-rows';
@@ -28,6 +30,35 @@ export const GROUP_STORAGE: ResourceStorage = {
     },
   },
 };
+
+/** The Group strings that indexes hold: bounded, and displayName not blank. */
+export const GROUP_INDEXED_STRINGS: IndexedString[] = [
+  { path: 'displayName', notBlank: true },
+  { path: 'externalId' },
+];
+
+/**
+ * `members` as the rows of each membership table (alias `x`), so that a PATCH filter such as
+ * `members[value eq "…"]` becomes a condition each DELETE tests on its own rows (an index lookup for
+ * an id) rather than a join against the `group_member` view.
+ */
+export const MEMBER_ROWS: Record<MemberType, ResourceStorage> = {
+  User: memberRows("'User'::text", 'x.user_id'),
+  Group: memberRows("'Group'::text", 'x.member_group_id'),
+};
+
+function memberRows(type: string, value: string): ResourceStorage {
+  const members = GROUP_STORAGE.relations.members;
+  return {
+    ...GROUP_STORAGE,
+    relations: {
+      members: {
+        ...members,
+        columns: { value: { sql: value, kind: 'uuid' }, type: { sql: type, kind: 'text' } },
+      },
+    },
+  };
+}
 
 export interface GroupRow {
   id: string;
@@ -71,8 +102,9 @@ const MEMBER_BATCH = 5000;
 export class GroupsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   async insert(
@@ -143,7 +175,7 @@ export class GroupsRepository {
         await queryPrepared<{ total: number }>(
           this.dataSource.manager,
           `SELECT count(*)::int AS total FROM scim_group g WHERE ${sql.condition}`,
-          sql.params.values,
+          sql.conditionValues,
         )
       )[0].total;
     const page = new SqlParams(sql.params.values);
@@ -213,25 +245,56 @@ export class GroupsRepository {
   }
 
   /**
-   * Removes the members that satisfy `condition`, a condition on `gm.value` / `gm.type` built on
-   * `params` ($1 = tenant, $2 = group). Returns the ids removed.
+   * Removes the members each condition selects, one condition per membership table on its row `x`
+   * (`x.user_id`, `x.member_group_id`), built on `params` ($1 = tenant, $2 = group). Each DELETE
+   * starts from the group's primary-key range and tests its own rows only, so the cost follows the
+   * rows it visits: the members named (an id condition is an index lookup), or the group for a filter.
+   * Returns the ids removed.
    */
-  async removeMembers(m: EntityManager, params: SqlParams, condition: string): Promise<MemberIds> {
+  async removeMembers(
+    m: EntityManager,
+    params: SqlParams,
+    where: { users: string; groups: string },
+  ): Promise<MemberIds> {
     const rows: Array<{ id: string; type: MemberType }> = await m.query(
-      `WITH doomed AS (
-         SELECT gm.value, gm.type FROM group_member gm
-          WHERE gm.tenant_id = $1 AND gm.group_id = $2 AND ${condition}
-       ), users AS (
-         DELETE FROM group_user_member x USING doomed d
-          WHERE x.tenant_id = $1 AND x.group_id = $2 AND d.type = 'User' AND x.user_id = d.value
-         RETURNING x.user_id AS id, 'User' AS type
+      `WITH users AS (
+         DELETE FROM group_user_member x WHERE x.tenant_id = $1 AND x.group_id = $2 AND (${where.users})
+         RETURNING x.user_id AS id
        ), groups AS (
-         DELETE FROM group_group_member x USING doomed d
-          WHERE x.tenant_id = $1 AND x.group_id = $2 AND d.type = 'Group' AND x.member_group_id = d.value
-         RETURNING x.member_group_id AS id, 'Group' AS type
+         DELETE FROM group_group_member x WHERE x.tenant_id = $1 AND x.group_id = $2 AND (${where.groups})
+         RETURNING x.member_group_id AS id
        )
-       SELECT id, type FROM users UNION ALL SELECT id, type FROM groups`,
+       SELECT id, 'User' AS type FROM users UNION ALL SELECT id, 'Group' AS type FROM groups`,
       params.values,
+    );
+    return {
+      users: rows.filter((r) => r.type === 'User').map((r) => r.id),
+      groups: rows.filter((r) => r.type === 'Group').map((r) => r.id),
+    };
+  }
+
+  /** Removes every member of the group: one pass over its rows. */
+  removeAllMembers(m: EntityManager, tenantId: string, groupId: string): Promise<MemberIds> {
+    return this.removeMembers(m, new SqlParams([tenantId, groupId]), { users: 'true', groups: 'true' });
+  }
+
+  /** Removes the members with these ids (of either type); ids that are not members are skipped. */
+  removeMembersById(m: EntityManager, tenantId: string, groupId: string, ids: string[]): Promise<MemberIds> {
+    const params = new SqlParams([tenantId, groupId]);
+    const list = `${params.add(ids)}::uuid[]`;
+    return this.removeMembers(m, params, {
+      users: `x.user_id = ANY(${list})`,
+      groups: `x.member_group_id = ANY(${list})`,
+    });
+  }
+
+  /** The ids of the group's members, by type: one index range per membership table. */
+  async memberIds(m: EntityManager, tenantId: string, groupId: string): Promise<MemberIds> {
+    const rows: Array<{ id: string; type: MemberType }> = await m.query(
+      `SELECT user_id AS id, 'User' AS type FROM group_user_member WHERE tenant_id = $1 AND group_id = $2
+       UNION ALL
+       SELECT member_group_id, 'Group' FROM group_group_member WHERE tenant_id = $1 AND group_id = $2`,
+      [tenantId, groupId],
     );
     return {
       users: rows.filter((r) => r.type === 'User').map((r) => r.id),

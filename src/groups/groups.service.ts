@@ -15,6 +15,7 @@ import { listSql } from '../scim/query/list-sql';
 import { listResponse } from '../scim/query/list-response';
 import { ResponseProjection } from '../scim/query/projection';
 import { isObject, ScimObject } from '../scim/resource/attribute-values';
+import { normalizeIndexedStrings } from '../scim/resource/indexed-strings';
 import { readResource } from '../scim/resource/resource-reader';
 import { checkIfMatch, etagOf } from '../scim/resource/versioning';
 import { AttributeDefinition } from '../scim/schema/attribute';
@@ -22,6 +23,7 @@ import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { GROUP_SCHEMA } from '../scim/schema/urns';
 import {
+  GROUP_INDEXED_STRINGS,
   GROUP_STORAGE,
   GroupRow,
   GroupsRepository,
@@ -188,6 +190,7 @@ export class GroupsService {
   }
 
   private toWrite(data: ScimObject) {
+    normalizeIndexedStrings(data, GROUP_INDEXED_STRINGS);
     return {
       displayName: data.displayName as string,
       externalId: typeof data.externalId === 'string' ? data.externalId : null,

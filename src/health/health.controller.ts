@@ -1,14 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheck,
-  HealthCheckService,
-  HealthIndicatorService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { ShutdownState } from '../pipeline/shutdown-state';
-import { TenantAccessChannel } from '../tenants/tenant-access.channel';
+import { Readiness, ReadinessReport } from './readiness';
 
 @ApiTags('Health')
 @Public()
@@ -16,10 +11,7 @@ import { TenantAccessChannel } from '../tenants/tenant-access.channel';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly tenantAccess: TenantAccessChannel,
-    private readonly indicators: HealthIndicatorService,
-    private readonly shutdown: ShutdownState,
+    private readonly readiness: Readiness,
   ) {}
 
   /** The process is up and serving HTTP; touches nothing else. */
@@ -30,21 +22,17 @@ export class HealthController {
   }
 
   /**
-   * The process can serve requests: the database answers. `tokenCache.mode` says whether verified
-   * tokens are kept in memory (`listening`, `local`) or looked up on every request (`off`,
-   * `reconnecting`); either way the process is ready. From SIGTERM on it is not (`shutdown` down),
-   * so a load balancer stops sending it requests while it drains.
+   * The process can serve requests: the database answers. 503 names the failing check under
+   * `error` with its reason. `tokenCache.mode` says whether verified tokens are kept in memory
+   * (`listening`, `local`) or looked up on every request (`off`, `reconnecting`,
+   * `heartbeat-missed`); either way the process is ready. From SIGTERM on it is not (`shutdown`
+   * down), so a load balancer stops sending it requests while it drains.
    */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => {
-        const shutdown = this.indicators.check('shutdown');
-        return this.shutdown.draining ? shutdown.down({ draining: true }) : shutdown.up();
-      },
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => ({ tokenCache: { status: 'up' as const, mode: this.tenantAccess.mode } }),
-    ]);
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
+    const report = await this.readiness.check();
+    if (report.status !== 'ok') res.status(503);
+    return report;
   }
 }

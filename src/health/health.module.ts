@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TenantsModule } from '../tenants/tenants.module';
 import { HealthController } from './health.controller';
+import { Readiness } from './readiness';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false }), TenantsModule],
   controllers: [HealthController],
+  providers: [Readiness],
 })
 export class HealthModule {}

@@ -2,6 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 import bodyParser from 'body-parser';
 import type { Request, Response } from 'express';
 import { ScimError } from '../scim/errors/scim-error';
+import { checkJsonBody } from '../scim/http/json-body-checks';
 
 export const FORM_BODY = 'rollcall:form-body';
 
@@ -19,7 +20,7 @@ const parse = bodyParser.urlencoded({
 
 /**
  * Reads a form body into `request.body` (an empty object without one), once the route is known and
- * the caller authenticated, as readJsonBody does for JSON.
+ * the caller authenticated, as readJsonBody does for JSON, with the same checks of its text.
  */
 export async function readFormBody(request: Request, response: Response): Promise<void> {
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -37,4 +38,5 @@ export async function readFormBody(request: Request, response: Response): Promis
     });
   });
   if (typeof request.body !== 'object' || request.body === null) request.body = {};
+  checkJsonBody(request.body);
 }

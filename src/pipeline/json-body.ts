@@ -1,6 +1,7 @@
 import bodyParser from 'body-parser';
 import type { Request, Response } from 'express';
 import { ScimError } from '../scim/errors/scim-error';
+import { checkJsonBody } from '../scim/http/json-body-checks';
 import { JSON_MEDIA_TYPE, MAX_BODY_BYTES } from '../scim/http/media-types';
 
 /** body-parser decodes identity, gzip, deflate and br, and counts the limit on the decoded bytes. */
@@ -74,6 +75,6 @@ export async function readJsonBody(request: Request, response: Response): Promis
       else resolve();
     });
   });
-  // The parsed-body checks (nesting depth, NUL and lone surrogates in strings) go here, on request.body,
-  // so that every route's JSON passes them before any validation pipe or service sees it.
+  // Every route's JSON passes these before any validation pipe or service sees it.
+  checkJsonBody(request.body);
 }

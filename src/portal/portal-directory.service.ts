@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Filter } from '../scim/filter/filter-parser';
 import { GroupsService } from '../groups/groups.service';
+import { ScimError } from '../scim/errors/scim-error';
+import { unstorableText } from '../scim/http/json-body-checks';
 import { ListQuery } from '../scim/query/list-query';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { UsersService } from '../users/users.service';
@@ -21,6 +23,14 @@ export interface DirectoryPage<T> {
 export interface GroupSummary {
   group: ScimObject;
   memberCount: number;
+}
+
+/** The search box's text, at most MAX_SEARCH long; text that cannot be stored cannot be searched for. */
+function searchText(search: string): string {
+  const text = search.trim().slice(0, MAX_SEARCH);
+  const problem = unstorableText(text);
+  if (problem) throw ScimError.badRequest('invalidValue', `The search ${problem}`);
+  return text;
 }
 
 /** `attr co "text"` for each attribute, or'ed: the search box, as a filter the SCIM core runs as SQL. */
@@ -54,7 +64,7 @@ export class PortalDirectoryService {
 
   /** People whose name or email contains `search`, by userName. */
   async people(session: PortalSession, search: string, page: number): Promise<DirectoryPage<ScimObject>> {
-    const text = search.trim().slice(0, MAX_SEARCH);
+    const text = searchText(search);
     const filter = text
       ? containsAny(['userName', 'displayName', 'name.givenName', 'name.familyName', 'emails.value'], text)
       : null;
@@ -74,7 +84,7 @@ export class PortalDirectoryService {
     search: string,
     page: number,
   ): Promise<DirectoryPage<GroupSummary>> {
-    const text = search.trim().slice(0, MAX_SEARCH);
+    const text = searchText(search);
     const filter = text ? containsAny(['displayName'], text) : null;
     const body = await this.groups.list(
       session.tenantId,

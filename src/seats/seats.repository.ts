@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
 import { returnedRows } from '../database/returned-rows';
 import { Quota, quotaOf, RawSeat, SeatState, seatOf } from './seat-state';
@@ -48,8 +49,9 @@ export interface SeatHolder {
 export class SeatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   /**

@@ -3,12 +3,15 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, Notification } from 'pg';
 import { DataSource } from 'typeorm';
+import { loggableError } from '../common/loggable-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TokenCache } from './token-cache';
 
 /** Filled by triggers on `tenant` and `tenant_token` (migration TenantAccessNotify) with a tenant id. */
 const CHANNEL = 'rollcall_tenant_access';
 const PROBE = 'probe:';
+/** `heartbeat:<process>:<n>`: each process hears everyone's, and counts only its own. */
+const HEARTBEAT = 'heartbeat:';
 const PROBE_TIMEOUT_MS = 2000;
 const MAX_RETRY_MS = 30_000;
 
@@ -18,13 +21,18 @@ const MAX_RETRY_MS = 30_000;
  * - `local`: the embedded database, whose only client is this process.
  * - `listening`: this process hears every revocation from the database.
  * - `reconnecting`: the listening connection was lost; lookups go to the database until it is back.
+ * - `heartbeat-missed`: the connection is up but the last heartbeat went unheard (its backend is
+ *   stalled, or notifications stopped): lookups go to the database until a heartbeat is heard.
  */
-export type TokenCacheMode = 'off' | 'local' | 'listening' | 'reconnecting';
+export type TokenCacheMode = 'off' | 'local' | 'listening' | 'reconnecting' | 'heartbeat-missed';
 
 /**
  * Keeps the TokenCache honest across processes: it LISTENs on a connection of its own and drops a
  * tenant's tokens as soon as any process commits a change to them. The cache is open only while this
- * connection is up and has proved, by hearing its own probe, that notifications reach it.
+ * connection is up and has proved, by hearing its own probe, that notifications reach it; and it
+ * keeps proving it: every TOKEN_CACHE_HEARTBEAT_MS a heartbeat goes out through the pool, and one not
+ * heard back within as long closes the cache until one is. A notification is delivered in commit
+ * order, so a heartbeat heard means every revocation committed before it was heard too.
  */
 @Injectable()
 export class TenantAccessChannel implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,6 +44,10 @@ export class TenantAccessChannel implements OnApplicationBootstrap, OnApplicatio
   /** Connections lost or refused in a row; sets the backoff. */
   private failures = 0;
   private state: TokenCacheMode = 'off';
+  private readonly instance = randomBytes(6).toString('hex');
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private beatsSent = 0;
+  private beatsHeard = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,6 +72,7 @@ export class TenantAccessChannel implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopHeartbeat();
     this.cache.close();
     const client = this.client;
     this.client = null;
@@ -93,6 +106,7 @@ export class TenantAccessChannel implements OnApplicationBootstrap, OnApplicatio
       this.failures = 0;
       this.state = 'listening';
       this.cache.open();
+      this.startHeartbeat(client);
     } catch (err) {
       this.lost(client, err as Error);
     }
@@ -122,20 +136,68 @@ export class TenantAccessChannel implements OnApplicationBootstrap, OnApplicatio
       if (this.probe?.payload === payload) this.probe.heard();
       return;
     }
+    if (payload.startsWith(HEARTBEAT)) {
+      const [instance, n] = payload.slice(HEARTBEAT.length).split(':');
+      if (instance === this.instance) this.heartbeatHeard(Number(n));
+      return;
+    }
     this.cache.forgetTenant(payload);
+  }
+
+  /** Each beat is sent through the pool (as revocations are) and must be heard before the next. */
+  private startHeartbeat(client: Client): void {
+    this.stopHeartbeat();
+    const beat = () => {
+      if (this.stopped || this.client !== client) return;
+      if (this.beatsHeard < this.beatsSent) this.heartbeatMissed();
+      this.beatsSent += 1;
+      const payload = `${HEARTBEAT}${this.instance}:${this.beatsSent}`;
+      // A beat that cannot be sent is one that will not be heard: the next tick finds it missing.
+      this.dataSource.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+      this.heartbeatTimer = setTimeout(beat, this.config.tokenCacheHeartbeatMs);
+    };
+    this.beatsHeard = this.beatsSent;
+    this.heartbeatTimer = setTimeout(beat, this.config.tokenCacheHeartbeatMs);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+
+  private heartbeatMissed(): void {
+    if (this.state !== 'listening') return;
+    this.state = 'heartbeat-missed';
+    this.cache.close();
+    this.logger.warn(
+      `token cache off: heartbeat ${this.beatsSent} not heard within ${this.config.tokenCacheHeartbeatMs} ms ` +
+        '(the notification connection is stalled); tokens are looked up until one is heard',
+    );
+  }
+
+  private heartbeatHeard(n: number): void {
+    this.beatsHeard = Math.max(this.beatsHeard, n);
+    if (this.state !== 'heartbeat-missed' || this.beatsHeard < this.beatsSent) return;
+    this.state = 'listening';
+    this.cache.open();
+    this.logger.log('token cache on again: heartbeats are heard');
   }
 
   /** The listening connection failed: stop caching at once, then reconnect with backoff. */
   private lost(client: Client, err: Error | null): void {
     if (this.client !== client) return;
     this.client = null;
+    this.stopHeartbeat();
     this.cache.close();
     client.end().catch(() => undefined);
     if (this.stopped) return;
     this.state = 'reconnecting';
     const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** this.failures);
     this.failures += 1;
-    this.logger.warn({ err }, `token cache off until the database connection for notifications is back`);
+    this.logger.warn(
+      { err: err && loggableError(err) },
+      `token cache off until the database connection for notifications is back`,
+    );
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 }

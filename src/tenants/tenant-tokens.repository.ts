@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { queryPrepared } from '../database/prepared-query';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import type { TenantRateLimit } from '../auth/auth-outcome';
+import { retryRead } from '../database/transactions';
 import { TenantTokenEntity } from './tenant-token.entity';
 
 export interface TokenOwner {
@@ -20,8 +22,9 @@ export interface TokenOwner {
 export class TenantTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   async insert(
@@ -57,22 +60,25 @@ export class TenantTokensRepository {
 
   /** The one query not scoped by a tenant: the token's hash is what tells the tenant. */
   async findOwnerByHash(tokenHash: Buffer): Promise<TokenOwner | null> {
-    const rows = await queryPrepared<{
-      tenant_id: string;
-      id: string;
-      expires_at: Date | null;
-      last_used_at: Date | null;
-      revoked_at: Date | null;
-      enabled: boolean;
-      scim_rate_per_second: number | null;
-      scim_rate_burst: number | null;
-    }>(
-      this.dataSource.manager,
-      `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, k.revoked_at, t.enabled,
-              t.scim_rate_per_second, t.scim_rate_burst
+    // A pure read: retried once after a lost connection, so a database restart costs no 401 or 503.
+    const rows = await retryRead(() =>
+      queryPrepared<{
+        tenant_id: string;
+        id: string;
+        expires_at: Date | null;
+        last_used_at: Date | null;
+        revoked_at: Date | null;
+        enabled: boolean;
+        scim_rate_per_second: number | null;
+        scim_rate_burst: number | null;
+      }>(
+        this.dataSource.manager,
+        `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, k.revoked_at, t.enabled,
+                t.scim_rate_per_second, t.scim_rate_burst
          FROM tenant_token k JOIN tenant t ON t.id = k.tenant_id
         WHERE k.token_hash = $1`,
-      [tokenHash],
+        [tokenHash],
+      ),
     );
     const row = rows[0];
     if (!row) return null;

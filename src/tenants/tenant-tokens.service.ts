@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { AuthOutcome } from '../auth/auth-outcome';
+import { loggableError } from '../common/loggable-error';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
 import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
@@ -111,7 +112,7 @@ export class TenantTokensService {
       owner.lastUsedAt = new Date(now);
       this.tokens
         .touch(owner.tenantId, owner.tokenId)
-        .catch((err: unknown) => this.logger.warn({ err }, 'could not record token use'));
+        .catch((err: unknown) => this.logger.warn({ err: loggableError(err) }, 'could not record token use'));
     }
     return { ok: true, tenantId: owner.tenantId, tokenId: owner.tokenId, rateLimit: owner.rateLimit };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
 import { TenantEntity } from './tenant.entity';
 
@@ -50,8 +51,9 @@ export class TenantsRepository {
     return this.findById(id, manager);
   }
 
+  /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   /** Deletes the tenant; foreign keys with ON DELETE CASCADE remove everything it owns in the same statement. */

@@ -95,8 +95,8 @@ export class TenantsService {
       if (within) await within(m, this.toDto(before), this.toDto(after));
       return after;
     });
-    // Cached token owners carry the tenant's limit: forget them so the new one applies at once.
-    if (input.enabled === false || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
+    // Cached token owners carry the tenant's state and limit: forget them so a change applies at once.
+    if (input.enabled !== undefined || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
     return this.toDto(updated);
   }
 

@@ -43,7 +43,8 @@ export class TokenCache {
     if (hit && Date.now() - hit.cachedAt < this.ttlMs) return hit.owner;
     const generation = this.generation;
     const owner = await load();
-    if (owner && this.isOpen && generation === this.generation) this.remember(key, owner);
+    // Only access granted is kept: a "disabled" answer kept would outlive the tenant's re-enabling.
+    if (owner?.tenantEnabled && this.isOpen && generation === this.generation) this.remember(key, owner);
     else this.entries.delete(key);
     return owner;
   }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { queryPrepared } from '../database/prepared-query';
 import { idsOf, returnedRows } from '../database/returned-rows';
 import { SqlParams } from '../scim/filter/sql-params';
+import { IndexedString } from '../scim/resource/indexed-strings';
 import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
 import { SEAT_SCHEMA } from '../scim/schema/urns';
@@ -21,7 +23,7 @@ export const USER_STORAGE: ResourceStorage = {
   data: 'u.data',
   columns: {
     id: { sql: 'u.id', kind: 'uuid' },
-    username: { sql: 'u.user_name', kind: 'text' },
+    username: { sql: 'u.user_name', kind: 'text', trimmed: true },
     externalid: { sql: 'u.external_id', kind: 'text' },
     active: { sql: 'u.active', kind: 'boolean' },
     'meta.created': { sql: 'u.created_at', kind: 'timestamptz' },
@@ -47,6 +49,14 @@ export const USER_STORAGE: ResourceStorage = {
   },
   indexedValues: { emails: "scim_lower_values(u.data -> 'emails')" },
 };
+
+/** The User strings that indexes hold: trimmed, bounded and not blank as the rules say. */
+export const USER_INDEXED_STRINGS: IndexedString[] = [
+  // Stored trimmed, so that "jane@acme.com " and "jane@acme.com" are one userName (and filters trim too).
+  { path: 'userName', trim: true, notBlank: true },
+  { path: 'externalId' },
+  { path: 'emails.value' },
+];
 
 export interface UserRow {
   id: string;
@@ -121,8 +131,9 @@ function withSeat(raw: UserRow & Partial<RawSeat>): UserRow {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   async insert(m: EntityManager, tenantId: string, id: string, user: UserWrite, now: Date): Promise<UserRow> {
@@ -189,7 +200,7 @@ export class UsersRepository {
         await queryPrepared<{ total: number }>(
           this.dataSource.manager,
           `SELECT count(*)::int AS total FROM scim_user u WHERE ${sql.condition}`,
-          sql.params.values,
+          sql.conditionValues,
         )
       )[0].total;
     const page = new SqlParams(sql.params.values);

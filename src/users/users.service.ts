@@ -9,6 +9,7 @@ import { ListQuery, Projection } from '../scim/query/list-query';
 import { listSql } from '../scim/query/list-sql';
 import { listResponse, ListResponse } from '../scim/query/list-response';
 import { ScimObject } from '../scim/resource/attribute-values';
+import { normalizeIndexedStrings } from '../scim/resource/indexed-strings';
 import { readResource } from '../scim/resource/resource-reader';
 import { checkIfMatch } from '../scim/resource/versioning';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
@@ -22,7 +23,7 @@ import { Quota, SeatState } from '../seats/seat-state';
 import { SeatsService } from '../seats/seats.service';
 import { UserRenderer } from './user-renderer';
 import { hashPassword } from './password-hasher';
-import { USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
+import { USER_INDEXED_STRINGS, USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
 
 /** A resource as the controller sends it: the body, and its version for the ETag header. */
 export interface ScimResult {
@@ -252,6 +253,7 @@ export class UsersService {
    * (RFC 7643 §4.1.1); after a PATCH `remove` it is unassigned, which grants no seat (RFC 7644 §3.5.2.2).
    */
   private async toWrite(data: ScimObject, writeOnly: ScimObject, creating: boolean): Promise<UserWrite> {
+    normalizeIndexedStrings(data, USER_INDEXED_STRINGS);
     if (data.active === undefined) data.active = creating;
     const password = writeOnly.password;
     return {

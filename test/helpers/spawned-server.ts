@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './free-port';
+
+export { freePort };
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -37,16 +38,6 @@ export interface SpawnOptions {
   inherit?: boolean;
 }
 
-/** A port the OS reports free now (servers of other test runs share the machine). */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** The code, or else the signal name, of an exit: what assertions usually compare. */
 export function exitStatus(exit: ProcessExit): number | string {
   return exit.code ?? exit.signal ?? -1;
@@ -55,7 +46,7 @@ export function exitStatus(exit: ProcessExit): number | string {
 /** Any command in a process of its own, in the project folder, with its output collected. */
 export function spawnCommand(
   command: [string, ...string[]],
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   options: SpawnOptions = {},
 ): SpawnedProcess {
   const base = options.inherit
@@ -89,7 +80,7 @@ export function spawnCommand(
 /** One of Rollcall's entry points (`src/main.ts`, `src/database/migrate.ts`), compiled on the fly. */
 export function spawnScript(
   script: string,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   options: SpawnOptions = {},
 ): SpawnedProcess {
   return spawnCommand([process.execPath, '-r', 'ts-node/register/transpile-only', script], env, options);
@@ -107,7 +98,7 @@ export interface ServerOptions extends SpawnOptions {
  * database) and resolves once `/health/live` answers.
  */
 export async function spawnServer(
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
   options: ServerOptions = {},
 ): Promise<SpawnedServer> {
   const port = await freePort();

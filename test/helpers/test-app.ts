@@ -110,3 +110,21 @@ export function scim(t: TestApp, tenant: TestTenant) {
 export function patchOp(...operations: Array<Record<string, unknown>>) {
   return { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: operations };
 }
+
+/** An app and a fresh tenant shared by one file's tests: created before them, closed after them. */
+export interface TenantApp {
+  t: TestApp;
+  tenant: TestTenant;
+  api: ReturnType<typeof scim>;
+}
+
+export function useTenantApp(): TenantApp {
+  const context = {} as TenantApp;
+  beforeAll(async () => {
+    context.t = await createTestApp();
+    context.tenant = await createTenant(context.t);
+    context.api = scim(context.t, context.tenant);
+  });
+  afterAll(() => context.t?.close());
+  return context;
+}

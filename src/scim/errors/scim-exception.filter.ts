@@ -1,14 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from '../../database/unique-constraints';
+import { loggableError } from '../../common/loggable-error';
+import { databaseFault } from '../../database/database-faults';
 import { SCIM_MEDIA_TYPE } from '../http/media-types';
 import { RouteTable } from '../http/route-table';
 import { ScimError, ScimType } from './scim-error';
-
-interface DatabaseErrorShape {
-  code?: string;
-  constraint?: string;
-}
 
 /**
  * The one place every failure becomes a response: a SCIM Error document (RFC 7644 §3.12) with the
@@ -26,10 +22,11 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const error = this.toScimError(exception, request);
     if (error.status >= 500) {
-      this.logger.error(
-        { err: exception, requestId: request.id },
-        exception instanceof Error ? exception.message : 'unexpected error',
-      );
+      const err = loggableError(exception);
+      // A fault the client may retry (503) is logged as a warning that names it, e.g. the limit hit.
+      const fault = error.status === 503 ? databaseFault(exception) : null;
+      if (fault) this.logger.warn({ err, requestId: request.id }, `503: ${fault.log}`);
+      else this.logger.error({ err, requestId: request.id }, err.message || 'unexpected error');
     }
     response.locals.scimError = error;
     if (response.headersSent) return;
@@ -45,8 +42,8 @@ export class ScimExceptionFilter implements ExceptionFilter {
   toScimError(exception: unknown, request: Request): ScimError {
     if (exception instanceof ScimError) return exception;
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
-    const database = this.fromDatabase(exception);
-    if (database) return database;
+    const fault = databaseFault(exception);
+    if (fault) return fault.error;
     const requestId = typeof request.id === 'string' ? ` (request id ${request.id})` : '';
     return new ScimError(500, `An unexpected error occurred${requestId}`);
   }
@@ -72,23 +69,5 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const message = (body as { message?: unknown }).message;
     if (Array.isArray(message)) return message.join('; ');
     return typeof message === 'string' ? message : exception.message;
-  }
-
-  private fromDatabase(exception: unknown): ScimError | null {
-    const error = exception as { driverError?: DatabaseErrorShape } & DatabaseErrorShape;
-    const driver: DatabaseErrorShape = error?.driverError ?? error;
-    switch (driver?.code) {
-      case '23505':
-        return ScimError.conflict(
-          UNIQUE_CONSTRAINT_DETAILS[driver.constraint ?? ''] ?? DEFAULT_UNIQUE_DETAIL,
-        );
-      case '40001':
-      case '40P01':
-      case '55P03':
-        // Concurrency conflicts are safe to retry, and IdPs retry on 503 with Retry-After.
-        return ScimError.unavailable('The server is busy with a concurrent change; retry shortly', 1);
-      default:
-        return null;
-    }
   }
 }

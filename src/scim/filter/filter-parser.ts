@@ -1,5 +1,7 @@
 import { Filter, parse } from 'scim2-parse-filter';
 import { ScimError } from '../errors/scim-error';
+import { unstorableText } from '../http/json-body-checks';
+import { checkFilterCost } from './filter-cost';
 
 export type { Filter };
 
@@ -14,10 +16,15 @@ export function parseFilter(text: string): Filter {
   if (text.length > MAX_FILTER_LENGTH) {
     throw ScimError.badRequest('invalidFilter', `filter is longer than ${MAX_FILTER_LENGTH} characters`);
   }
+  const problem = unstorableText(text);
+  if (problem) throw ScimError.badRequest('invalidFilter', `filter ${problem}`);
+  let filter: Filter;
   try {
-    return parse(text);
+    filter = parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unparseable';
     throw ScimError.badRequest('invalidFilter', `filter "${text}" is not a valid SCIM filter: ${reason}`);
   }
+  checkFilterCost(filter);
+  return filter;
 }

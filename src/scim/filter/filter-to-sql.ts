@@ -11,6 +11,8 @@ export type ColumnKind = 'text' | 'uuid' | 'boolean' | 'timestamptz' | 'numeric'
 export interface SqlColumn {
   sql: string;
   kind: ColumnKind;
+  /** Values are stored without leading and trailing whitespace, so values compared with are trimmed too. */
+  trimmed?: boolean;
 }
 
 /** A multi-valued attribute stored as rows (Group members, User groups), filtered with EXISTS. */
@@ -274,8 +276,10 @@ export class FilterToSql {
         return this.compareDateTime(op, column.sql, value, attrPath, true);
       case 'numeric':
         return this.compareNumber(op, column.sql, value, attrPath);
-      default:
-        return this.compareString(op, column.sql, String(value), attribute.caseExact);
+      default: {
+        const text = column.trimmed ? String(value).trim() : String(value);
+        return this.compareString(op, column.sql, text, attribute.caseExact);
+      }
     }
   }
 

@@ -6,8 +6,13 @@ import { sortExpression } from './sort-to-sql';
 
 /** A list query (RFC 7644 §3.4.2) as the pieces of a parameterised SQL query. */
 export interface ListSql {
-  /** Bind values; `$1` is the tenant id. */
+  /** Bind values of `condition` and `order`; `$1` is the tenant id. Add the page's after them. */
   params: SqlParams;
+  /**
+   * The leading values that `condition` alone uses, for the statement that counts the total: the
+   * sort's come after them, and a statement given values it never references fails.
+   */
+  conditionValues: unknown[];
   /** The tenant condition and the filter, if any. */
   condition: string;
   /** `ORDER BY` list: `sortBy` if given, then creation order, so pages are stable. */
@@ -27,10 +32,12 @@ export function listSql(
 ): ListSql {
   const params = new SqlParams([tenantId]);
   const where = query.filter ? new FilterToSql(schema, storage, params).translate(query.filter) : null;
+  const conditionValues = [...params.values];
   const sortBy = query.sortBy ? sortExpression(schema, storage, query.sortBy, params) : null;
   const direction = query.sortOrder === 'descending' ? 'DESC' : 'ASC';
   return {
     params,
+    conditionValues,
     condition: `${storage.tenant} = $1${where ? ` AND ${where}` : ''}`,
     order: `${sortBy ? `${sortBy} ${direction} NULLS LAST, ` : ''}${storage.seq} ${direction}`,
     offset: query.startIndex - 1,

@@ -15,7 +15,12 @@ export function sortExpression(
 ): string {
   const path = schema.resolveAttribute(sortBy, 'invalidValue');
   const column = storage.columns[canonicalName(path).toLowerCase()];
-  const leaf = path.subAttribute ?? path.attribute;
+  // RFC 7644 §3.4.2.3: a multi-valued attribute sorts by its primary (else first) element's `value`.
+  const elementValue =
+    path.attribute.multiValued && !path.subAttribute
+      ? path.attribute.subAttributes?.find((s) => s.name === 'value')
+      : undefined;
+  const leaf = path.subAttribute ?? elementValue ?? path.attribute;
   if (leaf.type === 'complex')
     throw ScimError.badRequest('invalidValue', `sortBy "${sortBy}" names a complex attribute`);
   const fold = (sql: string) => (leaf.type === 'string' && !leaf.caseExact ? `lower(${sql})` : sql);

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
   ValidateIf,
@@ -96,10 +97,17 @@ export class TenantRateLimitDto {
   burst: number | null;
 }
 
+/** A tenant's name: text with something in it besides spaces. */
+function TenantName() {
+  return applyDecorators(IsString(), Length(1, 200), Matches(/\S/, { message: 'name must not be blank' }));
+}
+
+/** Optional in an update, but not nullable: absent leaves the value alone, null is refused. */
+const unlessAbsent = ValidateIf((_: object, v: unknown) => v !== undefined);
+
 export class CreateTenantDto {
   @ApiProperty({ example: 'Acme', description: 'The customer name, shown in the admin API only.' })
-  @IsString()
-  @Length(1, 200)
+  @TenantName()
   name: string;
 
   @ApiPropertyOptional({
@@ -126,9 +134,8 @@ export class CreateTenantDto {
 
 export class UpdateTenantDto {
   @ApiPropertyOptional({ example: 'Acme Corp' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @unlessAbsent
+  @TenantName()
   name?: string;
 
   @ApiPropertyOptional({
@@ -152,7 +159,7 @@ export class UpdateTenantDto {
   scimRateLimit?: ScimRateLimitDto | null;
 
   @ApiPropertyOptional({ description: 'A disabled tenant is refused on every SCIM request (401).' })
-  @IsOptional()
+  @unlessAbsent
   @IsBoolean()
   enabled?: boolean;
 
