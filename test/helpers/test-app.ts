@@ -3,10 +3,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import type { Options } from 'pino-http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
-import { loadAppConfig } from '../../src/config/app-config';
+import { APP_CONFIG, AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { loggingParams } from '../../src/config/logging';
 import { configureApp } from '../../src/app.setup';
 
@@ -23,17 +24,25 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Receives the JSON request logs (at level info) instead of their being silenced. */
   logStream?: DestinationStream;
+  /** Settings that differ from the test environment's (test/setup/env.ts). */
+  config?: Partial<AppConfig>;
 }
 
 /** The real application (same setup as main.ts) on the test database, without a listening port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const builder = Test.createTestingModule({ imports: [AppModule] });
   if (options.logStream) {
+    // Logs made outside a request (the delivery worker's) go to the first logger nestjs-pino made
+    // in this process: make it this app's.
+    __resetOutOfContextForTests();
     const params = loggingParams({ ...loadAppConfig(), logLevel: 'info' });
     builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue({
       ...params,
       pinoHttp: [params.pinoHttp as Options, options.logStream],
     });
+  }
+  if (options.config) {
+    builder.overrideProvider(APP_CONFIG).useValue({ ...loadAppConfig(), ...options.config });
   }
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });

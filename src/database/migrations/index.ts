@@ -6,6 +6,7 @@ import { EventsWebhooks1763856400000 } from './1763856400000-events-webhooks';
 import { CoveringOrderIndexes1763856500000 } from './1763856500000-covering-order-indexes';
 import { TenantAccessNotify1763856600000 } from './1763856600000-tenant-access-notify';
 import { TenantCounters1763856700000 } from './1763856700000-tenant-counters';
+import { WebhookDeliveryAtScale1764300000000 } from './1764300000000-webhook-delivery-at-scale';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` through ormconfig.ts. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CoveringOrderIndexes1763856500000,
   TenantAccessNotify1763856600000,
   TenantCounters1763856700000,
+  WebhookDeliveryAtScale1764300000000,
 ];
