@@ -229,6 +229,22 @@ describe('Webhook delivery', () => {
       .expect(404);
   });
 
+  it('deletes a tenant with its endpoints, their deliveries and its events', async () => {
+    const tenant = await createTenant(t);
+    await endpoint(tenant);
+    await users(tenant, 2, 'gone');
+    receiver.statuses.push(500);
+    expect(await worker.runOnce(tenant.id)).toBe(1);
+    await admin(t).delete(`/admin/tenants/${tenant.id}`).expect(204);
+    for (const table of ['event', 'webhook_endpoint', 'webhook_delivery', 'webhook_attempt']) {
+      const [{ count }] = await t.db.query<Array<{ count: number }>>(
+        `SELECT count(*)::int AS count FROM ${table} WHERE tenant_id = $1`,
+        [tenant.id],
+      );
+      expect([table, count]).toEqual([table, 0]);
+    }
+  });
+
   it('gives up on a slow receiver at the timeout, and retries with the same webhook-id after it', async () => {
     const slow = await createTestApp({ config: { webhookTimeoutMs: 300 } });
     try {
@@ -260,6 +276,42 @@ describe('Webhook delivery', () => {
       await slow.close();
     }
   });
+
+  itOnServer(
+    'analyzes the queue tables when their statistics lag behind (autovacuum may be busy)',
+    async () => {
+      const tenant = await createTenant(t);
+      const { id } = await endpoint(tenant);
+      await t.db.query(`ANALYZE webhook_delivery`);
+      const [{ live }] = await t.db.query<Array<{ live: number }>>(
+        `SELECT n_live_tup::int AS live FROM pg_stat_user_tables WHERE relname = 'webhook_delivery'`,
+      );
+      const rows = Math.max(1000, Math.ceil(0.1 * live)) + 100;
+      await t.db.query(
+        `WITH ev AS (
+         INSERT INTO event (tenant_id, seq, id, type, occurred_at, data)
+         SELECT $1, g, gen_random_uuid(), 'user.deleted', now(), '{}' FROM generate_series(1, $3::int) g
+         RETURNING id, seq)
+       INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_seq, next_attempt_at, created_at)
+       SELECT $1, gen_random_uuid(), $2, ev.id, ev.seq, now() + interval '1 day', now() FROM ev`,
+        [tenant.id, id, rows],
+      );
+      const changed = async () =>
+        (
+          await t.db.query<Array<{ n: number }>>(
+            `SELECT n_mod_since_analyze::int AS n FROM pg_stat_user_tables WHERE relname = 'webhook_delivery'`,
+          )
+        )[0].n >= rows;
+      await until(changed, 5000);
+      const later = Date.now() + 60_000;
+      expect(await worker.refreshStatistics(later)).toContain('webhook_delivery');
+      expect(await worker.refreshStatistics(later + 1)).toEqual([]); // looked again too soon
+      const [{ analyzed }] = await t.db.query<Array<{ analyzed: boolean }>>(
+        `SELECT last_analyze > now() - interval '1 minute' AS analyzed FROM pg_stat_user_tables WHERE relname = 'webhook_delivery'`,
+      );
+      expect(analyzed).toBe(true);
+    },
+  );
 
   itOnServer(
     'two instances share 2,000 events: each arrives once, never twice at once, in order per endpoint',

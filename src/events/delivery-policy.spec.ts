@@ -1,4 +1,4 @@
-import { leaseFor, MAX_RETRY_DELAY_MS, retryAt } from './delivery-policy';
+import { attemptBound, leaseFor, MAX_RETRY_DELAY_MS, retryAt } from './delivery-policy';
 
 describe('Webhook delivery policy', () => {
   const at = new Date('2026-11-24T10:00:00Z');
@@ -23,9 +23,15 @@ describe('Webhook delivery policy', () => {
     }
   });
 
-  it('leases an endpoint for longer than an attempt can take, more for bigger batches', () => {
-    expect(leaseFor(10_000, 1)).toBeGreaterThan(10_000);
-    expect(leaseFor(10_000, 100)).toBeGreaterThan(leaseFor(10_000, 1));
-    expect(leaseFor(500, 1)).toBeGreaterThan(500);
+  it('bounds an attempt by the timeout and the batch, and leases for two bounds', () => {
+    expect(attemptBound(10_000, 1)).toBeGreaterThan(10_000);
+    expect(attemptBound(10_000, 100)).toBeGreaterThan(attemptBound(10_000, 1));
+    expect(attemptBound(500, 1)).toBeGreaterThan(500);
+    for (const [timeout, batch] of [
+      [10_000, 1],
+      [300, 100],
+    ]) {
+      expect(leaseFor(timeout, batch)).toBe(2 * attemptBound(timeout, batch));
+    }
   });
 });

@@ -8,12 +8,21 @@ const LEASE_MARGIN_MS = 5_000;
 const LEASE_PER_EVENT_MS = 100;
 
 /**
- * How long a worker holds an endpoint for one POST: the request timeout (which bounds the whole
- * attempt: lookup, connect, send, answer), plus the statements around it and the work per event.
- * Never shorter than an attempt can take, so two workers never send to one endpoint at once.
+ * The longest one POST of an endpoint can keep a worker: the request timeout (which bounds the
+ * whole attempt: lookup, connect, send, answer), plus the statements around it and the work per event.
+ */
+export function attemptBound(timeoutMs: number, batchSize: number): number {
+  return timeoutMs + LEASE_MARGIN_MS + LEASE_PER_EVENT_MS * batchSize;
+}
+
+/**
+ * How long a worker holds an endpoint: two attempt bounds. Before each POST the worker checks that
+ * at least one bound is left, and renews the lease if not, so a lease never runs out while an
+ * attempt can still be in flight and two workers never send to one endpoint at once; and the
+ * endpoint's row is written about once per bound, not once per POST.
  */
 export function leaseFor(timeoutMs: number, batchSize: number): number {
-  return timeoutMs + LEASE_MARGIN_MS + LEASE_PER_EVENT_MS * batchSize;
+  return 2 * attemptBound(timeoutMs, batchSize);
 }
 
 /** When a unit that failed its `attempt`-th try is tried again: exponential, ±20% jitter, capped. */

@@ -7,14 +7,22 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DeliveryQueueRepository, DeliveryUnit, LeasedEndpoint } from './delivery-queue.repository';
-import { leaseFor, MAX_BATCH_SIZE, retryAt } from './delivery-policy';
+import {
+  DeliveredUnit,
+  DeliveryQueueRepository,
+  DeliveryUnit,
+  LeasedEndpoint,
+} from './delivery-queue.repository';
+import { attemptBound, leaseFor, MAX_BATCH_SIZE, retryAt } from './delivery-policy';
 import { envelopeOf } from './event-envelope';
 import { WebhookSecrets } from './webhook-secrets';
 import { AttemptResult, WebhookSender } from './webhook-sender';
 
 /** A worker gives an endpoint back after this many POSTs, so others get their turn. */
 const UNITS_PER_TURN = 500;
+/** The tables whose statistics the worker keeps fresh (see refreshStatistics), and how often it looks. */
+const QUEUE_TABLES = ['webhook_delivery', 'webhook_attempt', 'event'] as const;
+const STATISTICS_EVERY_MS = 10_000;
 
 /**
  * Sends queued webhook deliveries. Each process runs one worker; any number may share a database.
@@ -32,6 +40,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private looking: Promise<void> | null = null;
   private lookAgain = false;
   private stopped = false;
+  private statisticsAt = 0;
   private running = false;
   /** Set when this worker delivers for one tenant only. */
   private tenantId: string | null = null;
@@ -95,6 +104,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     const free = this.config.webhookConcurrency - this.draining.size;
     let leased: LeasedEndpoint[] = [];
     try {
+      await this.refreshStatistics();
       if (free > 0) leased = await this.lease(free, this.tenantId);
     } catch (error) {
       this.logger.error({ error: messageOf(error) }, 'webhook delivery: could not look for due deliveries');
@@ -112,6 +122,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
+  /** At most every STATISTICS_EVERY_MS: statistics of the queue's tables, where they lag behind. */
+  async refreshStatistics(now = Date.now()): Promise<string[]> {
+    if (now - this.statisticsAt < STATISTICS_EVERY_MS) return [];
+    this.statisticsAt = now;
+    const analyzed = await this.queue.refreshStatistics(QUEUE_TABLES);
+    if (analyzed.length > 0) this.logger.debug({ tables: analyzed }, 'webhook queue statistics refreshed');
+    return analyzed;
+  }
+
   private lease(limit: number, tenantId: string | null): Promise<LeasedEndpoint[]> {
     const leaseMs = leaseFor(this.config.webhookTimeoutMs, MAX_BATCH_SIZE);
     return this.queue.claim(new Date(), leaseMs, this.owner, limit, tenantId);
@@ -119,28 +138,43 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   /** Sends an endpoint's due units back to back; answers how many POSTs it attempted. */
   private async drain(endpoint: LeasedEndpoint): Promise<number> {
-    const leaseMs = leaseFor(this.config.webhookTimeoutMs, endpoint.max_batch_size);
-    let sent = 0;
+    const lease = {
+      ms: leaseFor(this.config.webhookTimeoutMs, endpoint.max_batch_size),
+      renewBelowMs: attemptBound(this.config.webhookTimeoutMs, endpoint.max_batch_size),
+    };
+    const turn = new Turn();
+    let afterSeq = '0';
+    // The unit delivered last, recorded by the statement that takes the next one.
+    let delivered: DeliveredUnit | null = null;
     try {
-      while (!this.stopped && sent < UNITS_PER_TURN) {
-        const unit = await this.queue.nextUnit(endpoint, this.owner, new Date(), leaseMs);
-        if (!unit) return sent; // the lease ran out: the endpoint is someone else's now
+      while (!this.stopped && turn.posts < UNITS_PER_TURN) {
+        const last: DeliveredUnit | null = delivered;
+        delivered = null;
+        const unit: DeliveryUnit | null = await turn.database(() =>
+          this.queue.nextUnit(endpoint, this.owner, new Date(), lease, afterSeq, last),
+        );
+        if (!unit) return turn.posts; // the lease ran out: the endpoint is someone else's now
         if (unit.events.length === 0) break;
-        sent += 1;
-        const result = await this.sender.send({
-          url: unit.url,
-          credentials: this.secrets.urlCredentials(unit),
-          webhookId: unit.webhookId,
-          body: bodyOf(unit),
-          secrets: this.secrets.signingSecrets(unit, new Date()),
-        });
-        if (result.delivered) {
-          await this.queue.delivered(unit, result, this.owner, new Date(), leaseMs);
-        } else {
+        turn.posts += 1;
+        turn.events += unit.events.length;
+        const result: AttemptResult = await turn.receiver(() =>
+          this.sender.send({
+            url: unit.url,
+            credentials: this.secrets.urlCredentials(unit),
+            webhookId: unit.webhookId,
+            body: bodyOf(unit),
+            secrets: this.secrets.signingSecrets(unit, new Date()),
+          }),
+        );
+        if (!result.delivered) {
           await this.recordFailure(unit, result);
-          return sent;
+          return turn.posts;
         }
+        delivered = { unit, result };
+        afterSeq = unit.events[unit.events.length - 1].seq;
       }
+      const last = delivered;
+      if (last) await turn.database(() => this.queue.delivered(last.unit, last.result));
       await this.queue.release(endpoint, this.owner, new Date());
     } catch (error) {
       // The lease runs out by itself; another worker (or this one) takes the endpoint up then.
@@ -148,8 +182,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         { tenantId: endpoint.tenant_id, endpointId: endpoint.id, error: messageOf(error) },
         'webhook delivery interrupted',
       );
+    } finally {
+      this.logger.debug(
+        { tenantId: endpoint.tenant_id, endpointId: endpoint.id, ...turn.figures() },
+        'webhook turn',
+      );
     }
-    return sent;
+    return turn.posts;
   }
 
   /** Records a failed attempt and logs it, without the secret or the body. */
@@ -174,6 +213,43 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       );
     } else {
       this.logger.warn({ ...facts, nextAttemptAt: next.toISOString() }, 'webhook delivery failed');
+    }
+  }
+}
+
+/** What one turn at an endpoint did, and where its time went (logged at debug level). */
+class Turn {
+  posts = 0;
+  events = 0;
+  private databaseMs = 0;
+  private receiverMs = 0;
+  private readonly started = performance.now();
+
+  database<T>(work: () => Promise<T>): Promise<T> {
+    return this.timed(work, (ms) => (this.databaseMs += ms));
+  }
+
+  receiver<T>(work: () => Promise<T>): Promise<T> {
+    return this.timed(work, (ms) => (this.receiverMs += ms));
+  }
+
+  figures() {
+    const round = (ms: number) => Math.round(ms);
+    return {
+      posts: this.posts,
+      events: this.events,
+      ms: round(performance.now() - this.started),
+      databaseMs: round(this.databaseMs),
+      receiverMs: round(this.receiverMs),
+    };
+  }
+
+  private async timed<T>(work: () => Promise<T>, add: (ms: number) => void): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      add(performance.now() - started);
     }
   }
 }

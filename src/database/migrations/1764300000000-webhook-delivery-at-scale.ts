@@ -17,7 +17,7 @@ const SCHEME = `[A-Za-z][A-Za-z0-9+.-]*://`;
  *   facts of their last failure.
  * - Deliveries are keyed by event id (the sequence is copied for the queue's index order), may be
  *   grouped into a batch whose id is the `webhook-id` of every attempt, and hold an event retention
- *   must keep: the foreign key no longer cascades.
+ *   must keep: the foreign key no longer cascades (deleting an event still referenced fails).
  * - Secrets take the Standard Webhooks form. They and URL credentials are sealed with AES-256-GCM by
  *   the application when it starts (a migration has no key): until then they stay as they were.
  */
@@ -53,7 +53,10 @@ export class WebhookDeliveryAtScale1764300000000 implements MigrationInterface {
        WHERE url ~ '^${SCHEME}[^/?#@]*@'`);
 
     await q.query(`ALTER TABLE event ADD CONSTRAINT event_id_key UNIQUE (tenant_id, id)`);
-    await q.query(`ALTER TABLE webhook_delivery ADD COLUMN event_id uuid, ADD COLUMN batch_id uuid`);
+    // A batch is its first delivery's id and the sequence of its last: a retry reads that range.
+    await q.query(
+      `ALTER TABLE webhook_delivery ADD COLUMN event_id uuid, ADD COLUMN batch_id uuid, ADD COLUMN batch_last_seq bigint`,
+    );
     await q.query(`
       UPDATE webhook_delivery d SET event_id = e.id
         FROM event e WHERE e.tenant_id = d.tenant_id AND e.seq = d.event_seq`);
@@ -66,15 +69,25 @@ export class WebhookDeliveryAtScale1764300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE webhook_delivery DROP COLUMN lease_until`);
     await q.query(`
       ALTER TABLE webhook_delivery
+        -- Checked at commit: deleting a tenant removes its events and its deliveries in one
+        -- statement, in an order of its own.
         ADD CONSTRAINT webhook_delivery_event_fkey FOREIGN KEY (tenant_id, event_id)
-          REFERENCES event (tenant_id, id),
+          REFERENCES event (tenant_id, id) DEFERRABLE INITIALLY DEFERRED,
         ADD CONSTRAINT webhook_delivery_queued_check
           CHECK (status <> 'pending' OR (event_id IS NOT NULL AND event_seq IS NOT NULL))`);
     await q.query(`CREATE INDEX webhook_delivery_event_idx ON webhook_delivery (tenant_id, event_id)`);
+    // Room in each page, so taking a delivery (its batch and attempt count) is a HOT update; and a
+    // queue's autovacuum early, so dead entries leave the pending index and statistics follow it.
+    await q.query(`
+      ALTER TABLE webhook_delivery SET (fillfactor = 80, autovacuum_vacuum_scale_factor = 0.05,
+        autovacuum_analyze_scale_factor = 0.02)`);
   }
 
   /** Back to the previous schema. Sealed secrets stay sealed: endpoints need new secrets after it. */
   async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `ALTER TABLE webhook_delivery RESET (fillfactor, autovacuum_vacuum_scale_factor, autovacuum_analyze_scale_factor)`,
+    );
     await q.query(`DROP INDEX webhook_delivery_event_idx`);
     await q.query(`
       ALTER TABLE webhook_delivery DROP CONSTRAINT webhook_delivery_queued_check,
@@ -86,7 +99,9 @@ export class WebhookDeliveryAtScale1764300000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE webhook_delivery ADD CONSTRAINT webhook_delivery_event_fkey FOREIGN KEY (tenant_id, event_seq)
         REFERENCES event (tenant_id, seq) ON DELETE CASCADE`);
-    await q.query(`ALTER TABLE webhook_delivery DROP COLUMN event_id, DROP COLUMN batch_id`);
+    await q.query(
+      `ALTER TABLE webhook_delivery DROP COLUMN event_id, DROP COLUMN batch_id, DROP COLUMN batch_last_seq`,
+    );
     await q.query(`ALTER TABLE event DROP CONSTRAINT event_id_key`);
     await q.query(`UPDATE webhook_endpoint SET state = 'failing' WHERE state = 'disabled'`);
     await q.query(`
