@@ -2,16 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
+import { LeasedEndpoint } from './delivery-leases.repository';
+import { LEASE, NO_FLUSH_WAIT } from './delivery-sql';
 import { AttemptResult } from './webhook-sender';
 import { EndpointState } from './webhooks.repository';
 import { EventRow } from './events.repository';
-
-/** An endpoint a worker has leased: it alone delivers to it until the lease ends. */
-export interface LeasedEndpoint {
-  tenant_id: string;
-  id: string;
-  max_batch_size: number;
-}
 
 /** The next POST of a leased endpoint: one event, or a batch of them in sequence order. */
 export interface DeliveryUnit {
@@ -57,17 +52,6 @@ interface UnitRow {
   occurred_at: Date | null;
   data: Record<string, unknown> | null;
 }
-
-const LEASE = `$1::timestamptz + $2::int * interval '1 millisecond'`;
-
-/**
- * The worker's bookkeeping commits without waiting for its WAL flush (for its own transaction only):
- * a database crash may lose its last fraction of a second, and those deliveries are sent again with
- * the same webhook-id and body, which at-least-once delivery allows. What must not be lost is the
- * make-up of a batch, once it can have been sent: see nextUnit.
- */
-const NO_FLUSH_WAIT = `SELECT set_config('synchronous_commit', 'off', true)`;
-// (nextUnit writes the same call under a CASE, for endpoints that take one event per POST.)
 
 /**
  * Records a delivered unit: its attempt, under its webhook-id, and its deliveries done. The
@@ -133,7 +117,7 @@ function attemptValues(unit: DeliveryUnit, result: AttemptResult): unknown[] {
 }
 
 /**
- * The worker's SQL. Work is handed out by endpoint: a worker leases an endpoint (a row lock taken
+ * The worker's SQL for the units it sends. Work is handed out by endpoint: a worker leases an endpoint (a row lock taken
  * with SKIP LOCKED, then a lease with an owner token), so each endpoint has one POST in flight at a
  * time, in sequence order, across every process. Every statement after the claim names the owner,
  * so a worker whose lease has run out can no longer act for the endpoint.
@@ -141,44 +125,6 @@ function attemptValues(unit: DeliveryUnit, result: AttemptResult): unknown[] {
 @Injectable()
 export class DeliveryQueueRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * Leases up to `limit` endpoints whose oldest pending delivery is due, least recently served
-   * first. The endpoints with pending deliveries are found by a skip scan of the pending index
-   * (one probe per such endpoint), never by reading their queues. With `tenantId`, that tenant's only.
-   */
-  async claim(
-    now: Date,
-    leaseMs: number,
-    owner: string,
-    limit: number,
-    tenantId: string | null,
-  ): Promise<LeasedEndpoint[]> {
-    return queryPrepared<LeasedEndpoint>(
-      this.dataSource.manager,
-      `WITH RECURSIVE heads AS (
-         (SELECT d.tenant_id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d
-           WHERE d.status = 'pending' ORDER BY d.tenant_id, d.endpoint_id, d.event_seq LIMIT 1)
-         UNION ALL
-         SELECT n.tenant_id, n.endpoint_id, n.next_attempt_at FROM heads h CROSS JOIN LATERAL (
-           SELECT d.tenant_id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d
-            WHERE d.status = 'pending' AND (d.tenant_id, d.endpoint_id) > (h.tenant_id, h.endpoint_id)
-            ORDER BY d.tenant_id, d.endpoint_id, d.event_seq LIMIT 1) n
-       ), async AS (${NO_FLUSH_WAIT})
-       UPDATE webhook_endpoint w SET lease_owner = $3, lease_until = ${LEASE}
-        WHERE EXISTS (SELECT 1 FROM async) AND (w.tenant_id, w.id) IN (
-          SELECT e.tenant_id, e.id FROM heads h
-            JOIN webhook_endpoint e ON e.tenant_id = h.tenant_id AND e.id = h.endpoint_id
-           WHERE h.next_attempt_at <= $1 AND e.state <> 'disabled'
-             AND (e.lease_until IS NULL OR e.lease_until < $1) AND ($5::uuid IS NULL OR e.tenant_id = $5)
-           ORDER BY e.served_at NULLS FIRST
-           LIMIT $4
-           FOR UPDATE OF e SKIP LOCKED)
-          AND (w.lease_until IS NULL OR w.lease_until < $1)
-       RETURNING w.tenant_id, w.id, w.max_batch_size`,
-      [now, leaseMs, owner, limit, tenantId],
-    );
-  }
 
   /**
    * Renews the lease and takes the endpoint's next unit: the batch its oldest pending delivery was
@@ -346,73 +292,5 @@ export class DeliveryQueueRepository {
       [...attemptValues(unit, result), retryAt, retryWindowMs, owner],
     );
     return rows[0] ?? { state: 'failing', consecutive_failures: 0 };
-  }
-
-  /** Gives the endpoint back (nothing due, or the worker's turn is over). */
-  async release(endpoint: LeasedEndpoint, owner: string, now: Date): Promise<void> {
-    await queryPrepared(
-      this.dataSource.manager,
-      `WITH async AS (${NO_FLUSH_WAIT})
-       UPDATE webhook_endpoint SET lease_owner = NULL, lease_until = NULL, served_at = $4
-        WHERE tenant_id = $1 AND id = $2 AND lease_owner = $3 AND EXISTS (SELECT 1 FROM async)`,
-      [endpoint.tenant_id, endpoint.id, owner, now],
-    );
-  }
-
-  /**
-   * Analyzes those of `tables` changed by more than a tenth (and a thousand rows) since their last
-   * analysis, unless another process is doing it; answers which it analyzed. The queue's plans need
-   * statistics that follow its growth, and autovacuum, shared by every database of the server, may
-   * be too busy to give them in time: without them, a generic plan can read a tenant's whole queue
-   * to find one delivery.
-   */
-  async refreshStatistics(tables: readonly string[]): Promise<string[]> {
-    return this.dataSource.transaction(async (m) => {
-      const locked: Array<{ locked: boolean }> = await m.query(
-        `SELECT pg_try_advisory_xact_lock(hashtext('rollcall webhook statistics')) AS locked`,
-      );
-      if (!locked[0]?.locked) return [];
-      const stale: Array<{ relname: string }> = await m.query(
-        `SELECT relname FROM pg_stat_user_tables
-          WHERE schemaname = current_schema() AND relname = ANY ($1::text[])
-            AND n_mod_since_analyze > greatest(1000, 0.1 * n_live_tup)`,
-        [tables],
-      );
-      const names = stale.map((r) => r.relname).filter((name) => tables.includes(name));
-      // The names come from `tables` (constants of the worker), never from input.
-      if (names.length > 0) await m.query(`ANALYZE ${names.join(', ')}`);
-      return names;
-    });
-  }
-
-  /** A test event, sent at once at the operator's request: recorded, never queued. */
-  async recordTest(
-    tenantId: string,
-    endpointId: string,
-    deliveryId: string,
-    payload: Record<string, unknown>,
-    result: AttemptResult,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `WITH delivery AS (
-         INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, payload, status, attempts, batch_id,
-                                       next_attempt_at, created_at, delivered_at)
-         VALUES ($1, $3, $2, $4, $5, 1, $3, $6, $6, CASE WHEN $5 = 'delivered' THEN $6::timestamptz END)
-         RETURNING id
-       )
-       INSERT INTO webhook_attempt (tenant_id, delivery_id, attempt, at, status_code, latency_ms, error)
-       SELECT $1, id, 1, $6, $7, $8, $9 FROM delivery`,
-      [
-        tenantId,
-        endpointId,
-        deliveryId,
-        payload,
-        result.delivered ? 'delivered' : 'failed',
-        result.at,
-        result.statusCode,
-        result.latencyMs,
-        result.error,
-      ],
-    );
   }
 }

@@ -7,12 +7,8 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import {
-  DeliveredUnit,
-  DeliveryQueueRepository,
-  DeliveryUnit,
-  LeasedEndpoint,
-} from './delivery-queue.repository';
+import { DeliveryLeasesRepository, LeasedEndpoint } from './delivery-leases.repository';
+import { DeliveredUnit, DeliveryQueueRepository, DeliveryUnit } from './delivery-queue.repository';
 import { attemptBound, leaseFor, MAX_BATCH_SIZE, retryAt } from './delivery-policy';
 import { envelopeOf } from './event-envelope';
 import { WebhookSecrets } from './webhook-secrets';
@@ -46,6 +42,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private tenantId: string | null = null;
 
   constructor(
+    private readonly leases: DeliveryLeasesRepository,
     private readonly queue: DeliveryQueueRepository,
     private readonly sender: WebhookSender,
     private readonly secrets: WebhookSecrets,
@@ -126,14 +123,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   async refreshStatistics(now = Date.now()): Promise<string[]> {
     if (now - this.statisticsAt < STATISTICS_EVERY_MS) return [];
     this.statisticsAt = now;
-    const analyzed = await this.queue.refreshStatistics(QUEUE_TABLES);
+    const analyzed = await this.leases.refreshStatistics(QUEUE_TABLES);
     if (analyzed.length > 0) this.logger.debug({ tables: analyzed }, 'webhook queue statistics refreshed');
     return analyzed;
   }
 
   private lease(limit: number, tenantId: string | null): Promise<LeasedEndpoint[]> {
     const leaseMs = leaseFor(this.config.webhookTimeoutMs, MAX_BATCH_SIZE);
-    return this.queue.claim(new Date(), leaseMs, this.owner, limit, tenantId);
+    return this.leases.claim(new Date(), leaseMs, this.owner, limit, tenantId);
   }
 
   /** Sends an endpoint's due units back to back; answers how many POSTs it attempted. */
@@ -175,7 +172,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       }
       const last = delivered;
       if (last) await turn.database(() => this.queue.delivered(last.unit, last.result));
-      await this.queue.release(endpoint, this.owner, new Date());
+      await this.leases.release(endpoint, this.owner, new Date());
     } catch (error) {
       // The lease runs out by itself; another worker (or this one) takes the endpoint up then.
       this.logger.error(

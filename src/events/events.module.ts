@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenantsModule } from '../tenants/tenants.module';
+import { DeliveryLeasesRepository } from './delivery-leases.repository';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryWorker } from './delivery-worker';
 import { EventRetention } from './event-retention';
@@ -26,6 +27,7 @@ import { WebhooksService } from './webhooks.service';
     SecretVault,
     WebhookSecrets,
     WebhookSender,
+    DeliveryLeasesRepository,
     DeliveryQueueRepository,
     DeliveryWorker,
   ],

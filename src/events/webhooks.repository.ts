@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/cursor';
 import { returnedRows } from '../database/returned-rows';
+import { AttemptResult } from './webhook-sender';
 
 export type EndpointState = 'active' | 'failing' | 'disabled';
 
@@ -280,6 +281,37 @@ export class WebhooksRepository {
           AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3, $4::uuid))
         ORDER BY d.created_at DESC, d.id DESC LIMIT $5`,
       [tenantId, endpointId, before?.at ?? null, before?.id ?? null, limit],
+    );
+  }
+
+  /** A test event, sent at once at the operator's request: recorded, never queued. */
+  async recordTest(
+    tenantId: string,
+    endpointId: string,
+    deliveryId: string,
+    payload: Record<string, unknown>,
+    result: AttemptResult,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `WITH delivery AS (
+         INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, payload, status, attempts, batch_id,
+                                       next_attempt_at, created_at, delivered_at)
+         VALUES ($1, $3, $2, $4, $5, 1, $3, $6, $6, CASE WHEN $5 = 'delivered' THEN $6::timestamptz END)
+         RETURNING id
+       )
+       INSERT INTO webhook_attempt (tenant_id, delivery_id, attempt, at, status_code, latency_ms, error)
+       SELECT $1, id, 1, $6, $7, $8, $9 FROM delivery`,
+      [
+        tenantId,
+        endpointId,
+        deliveryId,
+        payload,
+        result.delivered ? 'delivered' : 'failed',
+        result.at,
+        result.statusCode,
+        result.latencyMs,
+        result.error,
+      ],
     );
   }
 }

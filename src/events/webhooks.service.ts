@@ -4,7 +4,6 @@ import { decodeCursor, encodeCursor, pageOf } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
 import { TenantsService } from '../tenants/tenants.service';
-import { DeliveryQueueRepository } from './delivery-queue.repository';
 import {
   CreatedWebhookDto,
   CreateWebhookDto,
@@ -29,7 +28,6 @@ const HOUR_MS = 60 * 60 * 1000;
 export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
-    private readonly queue: DeliveryQueueRepository,
     private readonly tenants: TenantsService,
     private readonly events: EventsService,
     private readonly destinations: WebhookDestinations,
@@ -148,7 +146,7 @@ export class WebhooksService {
       body: JSON.stringify(endpoint.max_batch_size > 1 ? { events: [payload] } : payload),
       secrets: this.secrets.signingSecrets(signing, now),
     });
-    await this.queue.recordTest(tenantId, id, deliveryId, payload, result);
+    await this.webhooks.recordTest(tenantId, id, deliveryId, payload, result);
     return {
       delivered: result.delivered,
       statusCode: result.statusCode,
