@@ -4,7 +4,7 @@
  * and reports each against two ceilings measured in the same run: /health/live through the same
  * server (the framework) and the equivalent SQL straight through `pg` (the database).
  */
-import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { ChildProcess, execSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -12,11 +12,16 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
+import { adminPost as adminPostTo, freePort, startServer as startBenchServer, stopServer } from './server';
+import { webhookBench, webhookMarkdown } from './webhooks';
 
 const quick = process.argv.includes('--quick');
+/** `--only <scenario>`: run that scenario alone (today: `webhooks`). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 32;
-const PORT = 3917;
+/** Found free when the run starts. */
+let PORT = 0;
 const ADMIN_KEY = 'bench-admin-key-' + randomBytes(8).toString('hex');
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -46,48 +51,12 @@ function databaseUrl(): string {
   return url;
 }
 
-async function startServer(url: string, workers: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['dist/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-      ADMIN_API_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      WEB_CONCURRENCY: String(workers),
-      DATABASE_POOL_SIZE: '16',
-      WEBHOOK_DELIVERY: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become ready');
+function startServer(url: string, workers: number): Promise<ChildProcess> {
+  return startBenchServer({ databaseUrl: url, port: PORT, adminKey: ADMIN_KEY, workers });
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  await exited;
-}
-
-async function adminPost(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
+function adminPost(path: string, body: unknown): Promise<Record<string, unknown>> {
+  return adminPostTo(PORT, ADMIN_KEY, path, body);
 }
 
 const pick = <T>(list: T[], n: number): T => list[(n * 7919) % list.length];
@@ -295,8 +264,11 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
 
 async function main(): Promise<void> {
   const url = databaseUrl();
-  log(`Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`);
+  PORT = await freePort();
   execSync('npm run build', { stdio: 'ignore' });
+  if (only === 'webhooks') return writeWebhooksOnly(url);
+  if (only !== null) throw new Error(`--only knows webhooks, not ${only}`);
+  log(`Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`);
 
   // The first start migrates the database; seeding needs its tables.
   let server = await startServer(url, 1);
@@ -354,8 +326,10 @@ async function main(): Promise<void> {
     }
   }
   await stopServer(server);
+  log('Webhooks: 10,000 users through SCIM at concurrency 8, one healthy receiver');
+  const webhooks = await webhookBench(url, log);
 
-  const table = markdown(rows, sql);
+  const table = markdown(rows, sql) + '\n\n' + webhookMarkdown(webhooks);
   const report = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -367,16 +341,40 @@ async function main(): Promise<void> {
     groupScale: scale,
     sqlBaselines: sql,
     results: rows,
+    webhooks,
   };
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   const file = join(__dirname, 'results', `${report.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   log('\n' + table);
   log(`\nResults: ${file}`);
+  if (webhooks.some((w) => w.duplicateEvents > 0)) {
+    process.stderr.write('The webhook receiver got duplicates.\n');
+    process.exitCode = 1;
+  }
   if (rows.some((r) => r.http.errors > 0)) {
     process.stderr.write('Some scenarios had errors.\n');
     process.exitCode = 1;
   }
+}
+
+/** `--only webhooks`: the initial-sync scenario alone, into bench/results/<date>-webhooks.json. */
+async function writeWebhooksOnly(url: string): Promise<void> {
+  log('Webhooks: 10,000 users through SCIM at concurrency 8, one healthy receiver');
+  const webhooks = await webhookBench(url, log);
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
+    node: process.version,
+    postgres: await serverVersion(url),
+    webhooks,
+  };
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  const file = join(__dirname, 'results', `${report.date.slice(0, 10)}-webhooks.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  log('\n' + webhookMarkdown(webhooks));
+  log(`\nResults: ${file}`);
+  if (webhooks.some((w) => w.duplicateEvents > 0)) process.exitCode = 1;
 }
 
 async function serverVersion(url: string): Promise<string> {
