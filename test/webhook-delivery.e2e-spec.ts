@@ -229,6 +229,33 @@ describe('Webhook delivery', () => {
       .expect(404);
   });
 
+  it('keeps serving other endpoints while one drains slowly', async () => {
+    const slowReceiver = new WebhookReceiver();
+    const slowUrl = await slowReceiver.start();
+    const background = await createTestApp({ config: { webhookPollMs: 20, webhookConcurrency: 4 } });
+    try {
+      const tenant = await createTenant(t);
+      const slow = await admin(t).post(`/admin/tenants/${tenant.id}/webhooks`, { url: slowUrl }).expect(201);
+      slowReceiver.delayMs = 300;
+      await users(tenant, 10, 'slow');
+      background.app.get(DeliveryWorker).start(tenant.id);
+      await until(() => slowReceiver.posts.length > 0, 5000);
+      // A second endpoint, and an event for both, while the first is being drained.
+      await endpoint(tenant, { eventTypes: ['user.deleted'] });
+      const [first] = (await scim(t, tenant).get('/Users?count=1').expect(200)).body.Resources as Array<{
+        id: string;
+      }>;
+      await scim(t, tenant).delete(`/Users/${first.id}`).expect(204);
+      await until(() => receiver.delivered.length === 1, 5000);
+      expect(receiver.delivered[0].events.map((e) => e.type)).toEqual(['user.deleted']);
+      const behind = await hook(tenant, slow.body.id as string);
+      expect(behind.pending as number).toBeGreaterThan(0);
+    } finally {
+      await background.close();
+      await slowReceiver.stop();
+    }
+  });
+
   it('deletes a tenant with its endpoints, their deliveries and its events', async () => {
     const tenant = await createTenant(t);
     await endpoint(tenant);

@@ -14,8 +14,9 @@ import { envelopeOf } from './event-envelope';
 import { WebhookSecrets } from './webhook-secrets';
 import { AttemptResult, WebhookSender } from './webhook-sender';
 
-/** A worker gives an endpoint back after this many POSTs, so others get their turn. */
+/** A worker gives an endpoint back after this many POSTs, or this long, so others get their turn. */
 const UNITS_PER_TURN = 500;
+const TURN_MS = 30_000;
 /** The tables whose statistics the worker keeps fresh (see refreshStatistics), and how often it looks. */
 const QUEUE_TABLES = ['webhook_delivery', 'webhook_attempt', 'event'] as const;
 const STATISTICS_EVERY_MS = 10_000;
@@ -102,6 +103,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     let leased: LeasedEndpoint[] = [];
     try {
       await this.refreshStatistics();
+    } catch (error) {
+      this.logger.warn({ error: messageOf(error) }, 'webhook queue statistics could not be refreshed');
+    }
+    try {
       if (free > 0) leased = await this.lease(free, this.tenantId);
     } catch (error) {
       this.logger.error({ error: messageOf(error) }, 'webhook delivery: could not look for due deliveries');
@@ -114,7 +119,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       });
       this.draining.set(key, drain);
     }
-    if (!this.stopped && this.draining.size === 0) {
+    // With a slot free, look again after the poll interval (other endpoints may fall due while
+    // these drain); with none, the first drain to end looks.
+    if (!this.stopped && this.draining.size < this.config.webhookConcurrency) {
       this.timer = setTimeout(() => this.wake(), this.config.webhookPollMs);
     }
   }
@@ -144,7 +151,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     // The unit delivered last, recorded by the statement that takes the next one.
     let delivered: DeliveredUnit | null = null;
     try {
-      while (!this.stopped && turn.posts < UNITS_PER_TURN) {
+      while (!this.stopped && turn.posts < UNITS_PER_TURN && turn.elapsedMs() < TURN_MS) {
         const last: DeliveredUnit | null = delivered;
         delivered = null;
         const unit: DeliveryUnit | null = await turn.database(() =>
@@ -228,6 +235,10 @@ class Turn {
 
   receiver<T>(work: () => Promise<T>): Promise<T> {
     return this.timed(work, (ms) => (this.receiverMs += ms));
+  }
+
+  elapsedMs(): number {
+    return performance.now() - this.started;
   }
 
   figures() {
