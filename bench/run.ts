@@ -4,20 +4,21 @@
  * and reports each against two ceilings measured in the same run: /health/live through the same
  * server (the framework) and the equivalent SQL straight through `pg` (the database).
  */
-import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { ChildProcess, execSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../test/helpers/free-port';
 import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
 import { isolationBench } from './isolation';
 import { membersBench, MembersFigures } from './members';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
+import { adminPost as adminPostTo, freePort, startServer as startBenchServer, stopServer } from './server';
+import { webhookBench, webhookMarkdown } from './webhooks';
 
 const quick = process.argv.includes('--quick');
-/** `--only members` or `--only isolation`: that scenario alone (seeding and server start included). */
+/** `--only <scenario>`: that scenario alone (seeding and server start included), e.g. `members`. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 32;
@@ -52,60 +53,23 @@ function databaseUrl(): string {
   return url;
 }
 
-/** The server now running, so that a failed run stops it rather than leave it behind. */
-let running: ChildProcess | null = null;
-
-async function startServer(
+/** The one-worker or N-worker server, far above the load's rate so the limiter runs without refusing. */
+function startServer(
   url: string,
   workers: number,
   extra: Record<string, string> = {},
 ): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['dist/main.js'], {
-    env: {
-      ...process.env,
-      ...extra,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-      ADMIN_API_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      WEB_CONCURRENCY: String(workers),
-      DATABASE_POOL_SIZE: '16',
-      WEBHOOK_DELIVERY: 'false',
-      // Far above the load, so the rate limiter runs on every request without refusing one.
-      SCIM_RATE_LIMIT_PER_SECOND: '1000000',
-      SCIM_RATE_LIMIT_BURST: '10000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  return startBenchServer({
+    databaseUrl: url,
+    port: PORT,
+    adminKey: ADMIN_KEY,
+    workers,
+    env: { SCIM_RATE_LIMIT_PER_SECOND: '1000000', SCIM_RATE_LIMIT_BURST: '10000000', ...extra },
   });
-  running = server;
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become ready');
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  await exited;
-}
-
-async function adminPost(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
+function adminPost(path: string, body: unknown): Promise<Record<string, unknown>> {
+  return adminPostTo(PORT, ADMIN_KEY, path, body);
 }
 
 const pick = <T>(list: T[], n: number): T => list[(n * 7919) % list.length];
@@ -336,17 +300,13 @@ const ONLY: Record<string, (c: OnlyContext) => Promise<unknown>> = {
 
 async function main(): Promise<void> {
   const url = databaseUrl();
-  if (only !== null && !ONLY[only]) {
-    process.stderr.write(`--only takes one of: ${Object.keys(ONLY).join(', ')}\n`);
+  if (only !== null && only !== 'webhooks' && !ONLY[only]) {
+    process.stderr.write(`--only takes one of: webhooks, ${Object.keys(ONLY).join(', ')}\n`);
     process.exit(2);
   }
   PORT = await freePort();
-  log(
-    only
-      ? `Rollcall bench: ${only} only`
-      : `Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`,
-  );
   execSync('npm run build', { stdio: 'ignore' });
+  if (only === 'webhooks') return writeWebhooksOnly(url);
 
   // The first start migrates the database; seeding needs its tables.
   let server = await startServer(url, 1);
@@ -417,8 +377,10 @@ async function main(): Promise<void> {
   await restart({});
   const isolation = await ONLY.isolation({ url, token, data, restart });
   await stopServer(server);
+  log('Webhooks: 10,000 users through SCIM at concurrency 8, one healthy receiver');
+  const webhooks = await webhookBench(url, log);
 
-  const table = markdown(rows, sql);
+  const table = markdown(rows, sql) + '\n\n' + webhookMarkdown(webhooks);
   const report = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -432,10 +394,15 @@ async function main(): Promise<void> {
     isolation,
     sqlBaselines: sql,
     results: rows,
+    webhooks,
   };
   const file = writeResults(quick ? 'quick' : '', report);
   log('\n' + table);
   log(`\nResults: ${file}`);
+  if (webhooks.some((w) => w.duplicateEvents > 0)) {
+    process.stderr.write('The webhook receiver got duplicates.\n');
+    process.exitCode = 1;
+  }
   if (rows.some((r) => r.http.errors > 0)) {
     process.stderr.write('Some scenarios had errors.\n');
     process.exitCode = 1;
@@ -449,6 +416,23 @@ function writeResults(suffix: string, report: object): string {
   const file = join(__dirname, 'results', `${date}${suffix ? `-${suffix}` : ''}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   return file;
+}
+
+/** `--only webhooks`: the initial-sync scenario alone, into bench/results/<date>-webhooks.json. */
+async function writeWebhooksOnly(url: string): Promise<void> {
+  log('Webhooks: 10,000 users through SCIM at concurrency 8, one healthy receiver');
+  const webhooks = await webhookBench(url, log);
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
+    node: process.version,
+    postgres: await serverVersion(url),
+    webhooks,
+  };
+  const file = writeResults('webhooks', report);
+  log('\n' + webhookMarkdown(webhooks));
+  log(`\nResults: ${file}`);
+  if (webhooks.some((w) => w.duplicateEvents > 0)) process.exitCode = 1;
 }
 
 async function serverVersion(url: string): Promise<string> {
@@ -480,6 +464,6 @@ main().catch((error: unknown) => {
   process.stderr.write(
     `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  if (running && running.exitCode === null) running.kill('SIGTERM');
+  // bench/server.ts stops the servers still running when the process exits.
   process.exitCode = 1;
 });

@@ -1,59 +1,9 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { DeliveryWorker } from '../src/events/delivery-worker';
-import { verifySignature } from '../src/events/webhook-signature';
 import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
+import { drain, verifies, WebhookReceiver } from './helpers/webhook-receiver';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  event: { id: string; type: string; sequence: string | null; data: Record<string, unknown> };
-}
-
-/** A local webhook receiver: answers with the queued statuses (then 200), after `delayMs`. */
-class Receiver {
-  readonly received: Received[] = [];
-  readonly statuses: number[] = [];
-  delayMs = 0;
-  inFlight = new Map<string, number>();
-  maxInFlightPerEvent = 0;
-  private server: Server | null = null;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        const event = JSON.parse(body) as Received['event'];
-        const key = `${req.url} ${event.id}`;
-        const busy = (this.inFlight.get(key) ?? 0) + 1;
-        this.inFlight.set(key, busy);
-        this.maxInFlightPerEvent = Math.max(this.maxInFlightPerEvent, busy);
-        const status = this.statuses.shift() ?? 200;
-        setTimeout(() => {
-          this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
-          if (status === 200) this.received.push({ path: req.url ?? '', headers: req.headers, body, event });
-          res.writeHead(status).end();
-        }, this.delayMs);
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/hooks`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
-/** Runs the worker until nothing is due. */
-async function drain(worker: DeliveryWorker): Promise<void> {
-  while ((await worker.runOnce()) > 0);
-}
 
 describe('Provisioning events and webhooks', () => {
   let t: TestApp;
@@ -221,10 +171,12 @@ describe('Provisioning events and webhooks', () => {
   });
 
   describe('webhooks', () => {
-    let receiver: Receiver;
+    let receiver: WebhookReceiver;
     let url: string;
+    /** The POSTs answered 200, each with the one event it carried. */
+    const received = () => receiver.delivered.map((p) => ({ ...p, event: p.events[0] }));
     beforeEach(async () => {
-      receiver = new Receiver();
+      receiver = new WebhookReceiver();
       url = await receiver.start();
     });
     afterEach(() => receiver.stop());
@@ -237,7 +189,7 @@ describe('Provisioning events and webhooks', () => {
       expect(created.body).toMatchObject({
         url,
         eventTypes: [],
-        status: 'active',
+        state: 'active',
         secret: expect.stringMatching(/^whsec_/),
       });
       const listed = await admin(t).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200);
@@ -247,28 +199,26 @@ describe('Provisioning events and webhooks', () => {
       await scim(t, tenant)
         .post('/Users', { schemas: [USER], userName: 'hook@acme.com', active: false })
         .expect(201);
-      expect(await worker.runOnce()).toBe(1);
-      expect(await worker.runOnce()).toBe(1);
-      expect(receiver.received).toHaveLength(0);
-      expect(await worker.runOnce()).toBe(1);
-      expect(await worker.runOnce()).toBe(0);
+      expect(await worker.runOnce(tenant.id)).toBe(1);
+      expect(await worker.runOnce(tenant.id)).toBe(1);
+      expect(received()).toHaveLength(0);
+      expect(await worker.runOnce(tenant.id)).toBe(1);
+      expect(await worker.runOnce(tenant.id)).toBe(0);
 
-      expect(receiver.received).toHaveLength(1);
-      const [delivery] = receiver.received;
+      expect(received()).toHaveLength(1);
+      const [delivery] = received();
       const [event] = (await feed(tenant)).items;
       expect(JSON.parse(delivery.body)).toEqual(event);
-      expect(delivery.headers['rollcall-event-type']).toBe('user.created');
-      expect(delivery.headers['rollcall-event-id']).toBe(event.id);
-      const signature = delivery.headers['rollcall-signature'] as string;
-      expect(verifySignature(created.body.secret, signature, delivery.body)).toBe(true);
-      expect(verifySignature(created.body.secret, signature, delivery.body + ' ')).toBe(false);
-      expect(verifySignature('whsec_wrong', signature, delivery.body)).toBe(false);
+      expect(verifies(created.body.secret, delivery)).toBe(true);
+      expect(verifies(created.body.secret, { ...delivery, body: delivery.body + ' ' })).toBe(false);
+      expect(verifies('whsec_d3Jvbmcgc2VjcmV0', delivery)).toBe(false);
 
       const log = await admin(t)
         .get(`/admin/tenants/${tenant.id}/webhooks/${created.body.id}/deliveries`)
         .expect(200);
       expect(log.body.items).toEqual([
         expect.objectContaining({
+          webhookId: delivery.headers['webhook-id'],
           eventId: event.id,
           eventType: 'user.created',
           status: 'delivered',
@@ -304,8 +254,8 @@ describe('Provisioning events and webhooks', () => {
       }
       await api.delete(`/Users/${ids[0]}`).expect(204);
       receiver.statuses.push(503);
-      await drain(worker);
-      const on = (path: string) => receiver.received.filter((r) => r.path === path);
+      await drain(worker, tenant.id);
+      const on = (path: string) => received().filter((r) => r.path === path);
       // The first attempt at event 1 failed; the endpoint still got 1, 2, 3, 4 in that order.
       expect(on('/hooks').map((r) => [r.event.sequence, r.event.type])).toEqual([
         ['1', 'user.created'],
@@ -319,12 +269,12 @@ describe('Provisioning events and webhooks', () => {
 
       for (let i = 0; i < 5; i += 1) receiver.statuses.push(500);
       await api.delete(`/Users/${ids[1]}`).expect(204);
-      for (let i = 0; i < 5; i += 1) expect(await worker.runOnce()).toBe(1);
+      for (let i = 0; i < 5; i += 1) expect(await worker.runOnce(tenant.id)).toBe(1);
       const failing = await admin(t).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200);
-      expect(failing.body).toEqual([expect.objectContaining({ status: 'failing', consecutiveFailures: 5 })]);
-      await drain(worker);
+      expect(failing.body).toEqual([expect.objectContaining({ state: 'failing', consecutiveFailures: 5 })]);
+      await drain(worker, tenant.id);
       const healed = await admin(t).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200);
-      expect(healed.body).toEqual([expect.objectContaining({ status: 'active', consecutiveFailures: 0 })]);
+      expect(healed.body).toEqual([expect.objectContaining({ state: 'active', consecutiveFailures: 0 })]);
       expect(on('/hooks').map((r) => r.event.sequence)).toEqual(['1', '2', '3', '4', '5']);
     });
 
@@ -340,17 +290,11 @@ describe('Provisioning events and webhooks', () => {
         latencyMs: expect.any(Number),
         error: null,
       });
-      expect(receiver.received[0].event).toMatchObject({
+      expect(received()[0].event).toMatchObject({
         type: 'webhook.test',
         data: { webhookId: hook.body.id },
       });
-      expect(
-        verifySignature(
-          hook.body.secret,
-          receiver.received[0].headers['rollcall-signature'] as string,
-          receiver.received[0].body,
-        ),
-      ).toBe(true);
+      expect(verifies(hook.body.secret, received()[0])).toBe(true);
       await admin(t).post(`/admin/tenants/${tenant.id}/webhooks`, { url: 'ftp://example.com' }).expect(400);
       await admin(t)
         .post(`/admin/tenants/${tenant.id}/webhooks`, { url, eventTypes: ['user.exploded'] })
@@ -373,16 +317,16 @@ describe('Provisioning events and webhooks', () => {
         }
         receiver.delayMs = 20;
         const workers = [worker, other.app.get(DeliveryWorker)];
-        await Promise.all(workers.map((w) => drain(w)));
-        await Promise.all(workers.map((w) => drain(w)));
-        expect(receiver.received).toHaveLength(30);
+        await Promise.all(workers.map((w) => drain(w, tenant.id)));
+        await Promise.all(workers.map((w) => drain(w, tenant.id)));
+        expect(received()).toHaveLength(30);
         expect(receiver.maxInFlightPerEvent).toBe(1);
         const byEvent = new Map<string, number>();
-        for (const r of receiver.received)
+        for (const r of received())
           byEvent.set(`${r.path} ${r.event.id}`, (byEvent.get(`${r.path} ${r.event.id}`) ?? 0) + 1);
         expect(byEvent.size).toBe(30);
         for (const path of ['/hooks', '/hooks/second']) {
-          const sequences = receiver.received
+          const sequences = received()
             .filter((r) => r.path === path)
             .map((r) => Number(r.event.sequence));
           expect(sequences).toEqual([...sequences].sort((a, b) => a - b));

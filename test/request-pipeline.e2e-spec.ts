@@ -286,7 +286,7 @@ describe('The request pipeline: route, then token, then body', () => {
     expect(token.body.token).toMatch(/^rcs_/);
     expect(token.headers['cache-control']).toBe('no-store');
     const hook = await admin(t)
-      .post(`/admin/tenants/${c.id}/webhooks`, { url: 'https://hooks.example.com/rollcall' })
+      .post(`/admin/tenants/${c.id}/webhooks`, { url: 'http://127.0.0.1:9/rollcall' })
       .expect(201);
     expect(hook.body.secret).toEqual(expect.any(String));
     expect(hook.headers['cache-control']).toBe('no-store');

@@ -77,7 +77,7 @@ describe('Secrets in logs', () => {
   it('logs a failed write of a webhook endpoint without its secret or its URL', async () => {
     await admin(t)
       .post(`/admin/tenants/${tenant.id}/webhooks`, {
-        url: 'https://hooks.example.com/log-secret-path',
+        url: 'http://127.0.0.1:9/log-secret-path',
         description: 'log-secret-test',
       })
       .set('X-Request-Id', 'req-log-secret-webhook')

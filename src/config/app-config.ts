@@ -1,4 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { parseNetworks, parseSecretKeys, SecretKey } from './webhook-settings';
 import { loadPortalConfig, PortalConfig } from './portal-config';
 
 /** Log levels pino understands; `silent` turns logging off (tests). */
@@ -32,10 +34,22 @@ export interface AppConfig {
   webConcurrency: number;
   /** Whether this process runs the webhook delivery worker. */
   webhookDelivery: boolean;
-  /** How often the worker looks for due deliveries. */
+  /** How often an idle worker looks for endpoints with due deliveries. */
   webhookPollMs: number;
   /** The first retry delay; each further failure doubles it (capped at an hour), with jitter. */
   webhookRetryBaseMs: number;
+  /** How long a receiver has to answer one POST (connection, request and response headers). */
+  webhookTimeoutMs: number;
+  /** Endpoints one process delivers to at the same time. */
+  webhookConcurrency: number;
+  /** An endpoint whose deliveries have failed for this long is disabled (its deliveries are kept). */
+  webhookRetryWindowMs: number;
+  /** Networks (CIDR) webhook URLs may reach although private, loopback or link-local. */
+  webhookAllowedNetworks: string[];
+  /** The keys that seal webhook secrets, the first sealing; null: one generated in `dataDir`. */
+  webhookSecretKeys: SecretKey[] | null;
+  /** Events older than this many days are deleted (0: kept for ever), unless a delivery needs them. */
+  eventRetentionDays: number;
   /**
    * How long a process keeps a verified bearer token in memory (0: never). Revocation, expiry and a
    * tenant's disabling still take effect at once: see TokenCache.
@@ -67,7 +81,7 @@ export interface AppConfig {
   tenantMaxConcurrency: number;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export type Env = Record<string, string | undefined>;
 
@@ -154,8 +168,14 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     databasePreparedStatements: flag(env, 'DATABASE_PREPARED_STATEMENTS', true),
     webConcurrency: integer(env, 'WEB_CONCURRENCY', 1, 1, 64),
     webhookDelivery: flag(env, 'WEBHOOK_DELIVERY', true),
-    webhookPollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
+    webhookPollMs: integer(env, 'WEBHOOK_POLL_MS', 500, 10, 600_000),
     webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 0, 3_600_000),
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookConcurrency: integer(env, 'WEBHOOK_CONCURRENCY', 16, 1, 256),
+    webhookRetryWindowMs: integer(env, 'WEBHOOK_RETRY_WINDOW_HOURS', 24, 1, 720) * 3_600_000,
+    webhookAllowedNetworks: parseNetworks('WEBHOOK_ALLOWED_NETWORKS', text(env, 'WEBHOOK_ALLOWED_NETWORKS')),
+    webhookSecretKeys: parseSecretKeys('WEBHOOK_SECRET_KEYS', text(env, 'WEBHOOK_SECRET_KEYS')),
+    eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 30, 0, 36_500),
     tokenCacheSeconds: integer(env, 'TOKEN_CACHE_SECONDS', 60, 0, 3600),
     scimRatePerSecond: integer(env, 'SCIM_RATE_LIMIT_PER_SECOND', 50, 0, 1_000_000),
     scimRateBurst: integer(env, 'SCIM_RATE_LIMIT_BURST', 1000, 1, 10_000_000),

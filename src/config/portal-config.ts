@@ -1,4 +1,5 @@
-import { ConfigError, Env, integer, text } from './app-config';
+import { Env, integer, text } from './app-config';
+import { ConfigError } from './config-error';
 
 /** The tenant admin portal's settings (PORTAL_* variables). */
 export interface PortalConfig {

@@ -1,5 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiGoneResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.decorators';
 import { AdminPageQuery } from '../common/admin-page.query';
 import { EventFeedQuery, EventPageDto } from './dto/event.dto';
@@ -7,7 +14,12 @@ import {
   CreatedWebhookDto,
   CreateWebhookDto,
   DeliveryPageDto,
+  ReplayDto,
+  ReplayQuery,
+  RotatedSecretDto,
+  RotateSecretDto,
   TestDeliveryDto,
+  UpdateWebhookDto,
   WebhookDto,
 } from './dto/webhook.dto';
 import { EventsService } from './events.service';
@@ -31,14 +43,18 @@ export class EventsController {
       'written in the transaction of their change: a failed request leaves none.',
   })
   @ApiOkResponse({ type: EventPageDto })
+  @ApiGoneResponse({ description: 'The cursor is older than the events retention has kept.' })
   feed(@Param('tenantId') tenantId: string, @Query() query: EventFeedQuery): Promise<EventPageDto> {
     return this.events.feed(tenantId, query.after, query.limit);
   }
 
   @Post('webhooks')
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Register a webhook endpoint',
-    description: 'Each event is POSTed with a Rollcall-Signature header; the secret is shown once.',
+    description:
+      'Events are POSTed signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature); ' +
+      'the secret is shown once.',
   })
   createWebhook(
     @Param('tenantId') tenantId: string,
@@ -52,6 +68,79 @@ export class EventsController {
   @ApiOkResponse({ type: [WebhookDto] })
   listWebhooks(@Param('tenantId') tenantId: string): Promise<WebhookDto[]> {
     return this.webhooks.list(tenantId);
+  }
+
+  @Get('webhooks/:webhookId')
+  @ApiOperation({
+    summary: 'A webhook endpoint and its queue',
+    description: 'pending, oldestPendingAt, nextAttemptAt, lastError and state show what waits and why.',
+  })
+  @ApiOkResponse({ type: WebhookDto })
+  getWebhook(
+    @Param('tenantId') tenantId: string,
+    @Param('webhookId') webhookId: string,
+  ): Promise<WebhookDto> {
+    return this.webhooks.get(tenantId, webhookId);
+  }
+
+  @Patch('webhooks/:webhookId')
+  @ApiOperation({ summary: "Change an endpoint's URL, event types, description or batch size" })
+  @ApiOkResponse({ type: WebhookDto })
+  updateWebhook(
+    @Param('tenantId') tenantId: string,
+    @Param('webhookId') webhookId: string,
+    @Body() body: UpdateWebhookDto,
+  ): Promise<WebhookDto> {
+    return this.webhooks.update(tenantId, webhookId, body);
+  }
+
+  @Post('webhooks/:webhookId/resume')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Deliver again to a disabled or failing endpoint',
+    description: 'The endpoint becomes active and its pending deliveries are due now, oldest first.',
+  })
+  @ApiOkResponse({ type: WebhookDto })
+  resumeWebhook(
+    @Param('tenantId') tenantId: string,
+    @Param('webhookId') webhookId: string,
+  ): Promise<WebhookDto> {
+    return this.webhooks.resume(tenantId, webhookId);
+  }
+
+  @Post('webhooks/:webhookId/replay')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Queue the held events from a sequence on again',
+    description:
+      'Each held event from fromSequence on that the endpoint takes, and that is not already pending ' +
+      'for it, gets a new delivery (a new webhook-id), delivered in sequence order ahead of later ' +
+      'pending ones. A disabled endpoint keeps them until it is resumed.',
+  })
+  @ApiOkResponse({ type: ReplayDto })
+  @ApiGoneResponse({ description: 'fromSequence is older than the events retention has kept.' })
+  replayWebhook(
+    @Param('tenantId') tenantId: string,
+    @Param('webhookId') webhookId: string,
+    @Query() query: ReplayQuery,
+  ): Promise<ReplayDto> {
+    return this.webhooks.replay(tenantId, webhookId, query.fromSequence);
+  }
+
+  @Post('webhooks/:webhookId/rotate-secret')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Give the endpoint a new signing secret (shown once)',
+    description: 'The previous secret keeps signing beside the new one for keepPreviousHours (default 24).',
+  })
+  @ApiOkResponse({ type: RotatedSecretDto })
+  rotateSecret(
+    @Param('tenantId') tenantId: string,
+    @Param('webhookId') webhookId: string,
+    @Body() body: RotateSecretDto,
+  ): Promise<RotatedSecretDto> {
+    return this.webhooks.rotateSecret(tenantId, webhookId, body.keepPreviousHours);
   }
 
   @Delete('webhooks/:webhookId')

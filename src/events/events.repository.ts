@@ -32,10 +32,10 @@ export class EventsRepository {
          INSERT INTO event (tenant_id, seq, id, type, occurred_at, data)
          SELECT $1, numbered.before + e.n, e.id, e.type, $3, e.data
            FROM numbered, unnest($4::uuid[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS e(id, type, data, n)
-         RETURNING seq, type
+         RETURNING id, seq, type
        )
-       INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_seq, next_attempt_at, created_at)
-       SELECT $1, gen_random_uuid(), w.id, stored.seq, $3, $3
+       INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_seq, next_attempt_at, created_at)
+       SELECT $1, gen_random_uuid(), w.id, stored.id, stored.seq, $3, $3
          FROM webhook_endpoint w JOIN stored ON w.event_types = '{}' OR stored.type = ANY(w.event_types)
         WHERE w.tenant_id = $1`,
       [
@@ -55,5 +55,74 @@ export class EventsRepository {
         WHERE e.tenant_id = $1 AND e.seq > $2::bigint ORDER BY e.seq LIMIT $3`,
       [tenantId, afterSeq, limit],
     );
+  }
+
+  /** The tenant's oldest event still held (retention deletes from the oldest), or null for none. */
+  async oldestSeq(tenantId: string): Promise<string | null> {
+    const rows: Array<{ seq: string | null }> = await this.dataSource.query(
+      `SELECT min(seq)::text AS seq FROM event WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return rows[0]?.seq ?? null;
+  }
+
+  /** Up to `limit` tenants after `afterId` whose oldest event occurred before `cutoff`. */
+  async tenantsWithEventsBefore(cutoff: Date, afterId: string | null, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT t.id FROM tenant t
+         CROSS JOIN LATERAL (SELECT e.occurred_at FROM event e WHERE e.tenant_id = t.id ORDER BY e.seq LIMIT 1) oldest
+        WHERE oldest.occurred_at < $1 AND ($2::uuid IS NULL OR t.id > $2) ORDER BY t.id LIMIT $3`,
+      [cutoff, afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The sequence retention stops at for a tenant: its first event at or after `cutoff`, its newest
+   * event (always kept, so a consumer can tell how far behind it is) and the oldest event a pending
+   * delivery waits to send, whichever comes first. Everything before it may go.
+   */
+  async retentionBound(tenantId: string, cutoff: Date): Promise<string | null> {
+    const rows: Array<{ bound: string | null }> = await this.dataSource.query(
+      `SELECT least(
+         (SELECT e.seq FROM event e WHERE e.tenant_id = $1 AND e.occurred_at >= $2 ORDER BY e.seq LIMIT 1),
+         (SELECT max(e.seq) FROM event e WHERE e.tenant_id = $1),
+         (SELECT min(p.event_seq) FROM webhook_endpoint w CROSS JOIN LATERAL (
+            SELECT d.event_seq FROM webhook_delivery d
+             WHERE d.tenant_id = w.tenant_id AND d.endpoint_id = w.id AND d.status = 'pending'
+             ORDER BY d.event_seq LIMIT 1) p
+           WHERE w.tenant_id = $1)
+       )::text AS bound`,
+      [tenantId, cutoff],
+    );
+    return rows[0]?.bound ?? null;
+  }
+
+  /**
+   * Deletes the oldest `limit` events before `bound` (after `afterSeq`), with the finished
+   * deliveries and attempts that refer to them, in one short statement. A pending delivery keeps its
+   * event: its foreign key does not cascade, so such a delete fails rather than loses it. Returns how
+   * many were deleted and the last sequence deleted (null when none was).
+   */
+  async deleteBefore(
+    tenantId: string,
+    afterSeq: string,
+    bound: string,
+    limit: number,
+  ): Promise<{ count: number; last: string | null }> {
+    const rows: Array<{ count: number; last: string | null }> = await this.dataSource.query(
+      `WITH doomed AS (
+         SELECT e.id, e.seq FROM event e
+          WHERE e.tenant_id = $1 AND e.seq > $2::bigint AND e.seq < $3::bigint ORDER BY e.seq LIMIT $4
+       ), finished AS (
+         DELETE FROM webhook_delivery d USING doomed
+          WHERE d.tenant_id = $1 AND d.event_id = doomed.id AND d.status <> 'pending'
+       ), deleted AS (
+         DELETE FROM event e USING doomed WHERE e.tenant_id = $1 AND e.id = doomed.id RETURNING e.seq
+       )
+       SELECT count(*)::int AS count, max(seq)::text AS last FROM deleted`,
+      [tenantId, afterSeq, bound, limit],
+    );
+    return rows[0] ?? { count: 0, last: null };
   }
 }

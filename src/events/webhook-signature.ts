@@ -1,29 +1,32 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
-/** The header a receiver checks: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
-export const SIGNATURE_HEADER = 'Rollcall-Signature';
-
-export function signatureOf(secret: string, timestamp: number, body: string): string {
-  const digest = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${digest}`;
-}
+import { createHmac, randomBytes } from 'node:crypto';
 
 /**
- * What a receiver does (and the README shows): recompute the HMAC over the timestamp and the raw
- * body, compare in constant time, and refuse old timestamps so a captured request cannot be replayed.
+ * Standard Webhooks signatures (https://www.standardwebhooks.com): the HMAC-SHA256 of
+ * `<webhook-id>.<webhook-timestamp>.<body>` keyed with the secret's bytes, base64, prefixed `v1,`.
+ * While a rotated-out secret is still honoured, each signature is sent, space-separated; receivers'
+ * verifiers accept a request when any one matches.
  */
-export function verifySignature(
-  secret: string,
-  header: string,
+export function signatureHeaders(
+  webhookId: string,
+  timestamp: number,
   body: string,
-  toleranceSeconds = 300,
-  now = Date.now(),
-): boolean {
-  const parts = new Map(header.split(',').map((p) => p.split('=', 2) as [string, string]));
-  const timestamp = Number(parts.get('t'));
-  const given = parts.get('v1');
-  if (!Number.isInteger(timestamp) || !given || Math.abs(now / 1000 - timestamp) > toleranceSeconds)
-    return false;
-  const expected = signatureOf(secret, timestamp, body).split('v1=')[1];
-  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  secrets: string[],
+): Record<string, string> {
+  const signed = `${webhookId}.${timestamp}.${body}`;
+  return {
+    'webhook-id': webhookId,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': secrets
+      .map((secret) => `v1,${createHmac('sha256', keyOf(secret)).update(signed).digest('base64')}`)
+      .join(' '),
+  };
+}
+
+/** A new signing secret: `whsec_` and the standard base64 of 32 random bytes. */
+export function newSigningSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+function keyOf(secret: string): Buffer {
+  return Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
 }

@@ -1,43 +1,62 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Keyset } from '../common/cursor';
 import { returnedRows } from '../database/returned-rows';
-import { EventRow } from './events.repository';
+import { AttemptResult } from './webhook-sender';
 
+export type EndpointState = 'active' | 'failing' | 'disabled';
+
+/** An endpoint as the admin API shows it, with what waits in its queue. */
 export interface EndpointRow {
   id: string;
   url: string;
+  has_credentials: boolean;
   event_types: string[];
   description: string | null;
-  status: 'active' | 'failing';
+  max_batch_size: number;
+  state: EndpointState;
   consecutive_failures: number;
+  failing_since: Date | null;
+  disabled_at: Date | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+  last_status_code: number | null;
   created_at: Date;
+  pending: number;
+  oldest_pending_at: Date | null;
+  next_attempt_at: Date | null;
 }
 
-/** A delivery the worker has claimed, with what it needs to send it. */
-export interface ClaimedDelivery {
+/** The sealed values of an endpoint, for signing and for sealing again under a new key. */
+export interface EndpointSecrets {
   tenant_id: string;
   id: string;
-  attempts: number;
-  created_at: Date;
-  url: string;
   secret: string;
-  /** The stored event, or null for a test delivery (whose body is `payload`). */
-  event: EventRow | null;
-  payload: Record<string, unknown> | null;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  url_credentials: string | null;
 }
 
-export interface AttemptResult {
-  at: Date;
-  statusCode: number | null;
-  latencyMs: number;
-  error: string | null;
-  delivered: boolean;
+export interface NewEndpoint {
+  url: string;
+  urlCredentials: string | null;
+  eventTypes: string[];
+  secret: string;
+  description: string | null;
+  maxBatchSize: number;
+}
+
+export interface EndpointChanges {
+  url?: { url: string; urlCredentials: string | null };
+  eventTypes?: string[];
+  description?: string | null;
+  maxBatchSize?: number;
 }
 
 export interface DeliveryRow {
   id: string;
+  webhook_id: string | null;
   event_id: string | null;
   event_type: string;
   event_seq: string | null;
@@ -55,42 +74,78 @@ export interface DeliveryRow {
   }>;
 }
 
-/** An endpoint is marked failing after this many failed attempts in a row. */
-export const FAILING_AFTER = 5;
+const ENDPOINT = `w.id, w.url, w.url_credentials IS NOT NULL AS has_credentials, w.event_types, w.description,
+  w.max_batch_size, w.state, w.consecutive_failures, w.failing_since, w.disabled_at, w.last_error,
+  w.last_error_at, w.last_status_code, w.created_at, q.pending, q.oldest_pending_at, h.next_attempt_at`;
 
-const ENDPOINT_COLUMNS = 'id, url, event_types, description, status, consecutive_failures, created_at';
+/** The queue behind each endpoint: its pending count, the longest wait, and when its head is tried. */
+const QUEUE = `
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS pending, min(d.created_at) AS oldest_pending_at FROM webhook_delivery d
+     WHERE d.tenant_id = w.tenant_id AND d.endpoint_id = w.id AND d.status = 'pending') q
+  LEFT JOIN LATERAL (
+    SELECT d.next_attempt_at FROM webhook_delivery d
+     WHERE d.tenant_id = w.tenant_id AND d.endpoint_id = w.id AND d.status = 'pending'
+     ORDER BY d.event_seq LIMIT 1) h ON true`;
 
-/** All SQL on the webhook tables. Only the worker's claim spans tenants: it serves them all. */
+/** The admin side of the webhook tables: endpoints, their queues and their delivery log. */
 @Injectable()
 export class WebhooksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertEndpoint(
-    tenantId: string,
-    id: string,
-    endpoint: { url: string; eventTypes: string[]; secret: string; description: string | null },
-  ): Promise<EndpointRow> {
-    const rows: EndpointRow[] = await this.dataSource.query(
-      `INSERT INTO webhook_endpoint (tenant_id, id, url, event_types, secret, description)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${ENDPOINT_COLUMNS}`,
-      [tenantId, id, endpoint.url, endpoint.eventTypes, endpoint.secret, endpoint.description],
+  async insertEndpoint(tenantId: string, id: string, endpoint: NewEndpoint): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO webhook_endpoint (tenant_id, id, url, url_credentials, event_types, secret, description, max_batch_size)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        tenantId,
+        id,
+        endpoint.url,
+        endpoint.urlCredentials,
+        endpoint.eventTypes,
+        endpoint.secret,
+        endpoint.description,
+        endpoint.maxBatchSize,
+      ],
     );
-    return rows[0];
   }
 
   listEndpoints(tenantId: string): Promise<EndpointRow[]> {
     return this.dataSource.query(
-      `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoint WHERE tenant_id = $1 ORDER BY created_at, id`,
+      `SELECT ${ENDPOINT} FROM webhook_endpoint w ${QUEUE} WHERE w.tenant_id = $1 ORDER BY w.created_at, w.id`,
       [tenantId],
     );
   }
 
-  async findEndpoint(tenantId: string, id: string): Promise<(EndpointRow & { secret: string }) | null> {
-    const rows: Array<EndpointRow & { secret: string }> = await this.dataSource.query(
-      `SELECT ${ENDPOINT_COLUMNS}, secret FROM webhook_endpoint WHERE tenant_id = $1 AND id = $2`,
+  async findEndpoint(tenantId: string, id: string): Promise<EndpointRow | null> {
+    const rows: EndpointRow[] = await this.dataSource.query(
+      `SELECT ${ENDPOINT} FROM webhook_endpoint w ${QUEUE} WHERE w.tenant_id = $1 AND w.id = $2`,
       [tenantId, id],
     );
     return rows[0] ?? null;
+  }
+
+  /** Applies the changes given; false when there is no such endpoint. */
+  async updateEndpoint(tenantId: string, id: string, changes: EndpointChanges): Promise<boolean> {
+    const sets: string[] = [];
+    const values: unknown[] = [tenantId, id];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    if (changes.url) {
+      set('url', changes.url.url);
+      set('url_credentials', changes.url.urlCredentials);
+    }
+    if (changes.eventTypes) set('event_types', changes.eventTypes);
+    if (changes.description !== undefined) set('description', changes.description);
+    if (changes.maxBatchSize !== undefined) set('max_batch_size', changes.maxBatchSize);
+    const result: unknown = await this.dataSource.query(
+      `UPDATE webhook_endpoint SET ${sets.length > 0 ? sets.join(', ') : 'id = id'}
+        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      values,
+    );
+    return returnedRows(result).length > 0;
   }
 
   async deleteEndpoint(tenantId: string, id: string): Promise<boolean> {
@@ -101,117 +156,112 @@ export class WebhooksRepository {
     return returnedRows(result).length > 0;
   }
 
-  /** A test delivery, created already claimed by the caller, who sends it at once. */
-  async insertClaimedTest(
+  /**
+   * Makes the endpoint active and its queue due now: a disabled or failing endpoint is delivered to
+   * again from its oldest pending delivery. False when there is no such endpoint.
+   */
+  async resume(tenantId: string, id: string, now: Date): Promise<boolean> {
+    const result: unknown = await this.dataSource.query(
+      `WITH resumed AS (
+         UPDATE webhook_endpoint SET state = 'active', consecutive_failures = 0, failing_since = NULL, disabled_at = NULL
+          WHERE tenant_id = $1 AND id = $2 RETURNING id
+       ), due AS (
+         UPDATE webhook_delivery SET next_attempt_at = $3
+          WHERE tenant_id = $1 AND endpoint_id = $2 AND status = 'pending' AND next_attempt_at > $3
+            AND EXISTS (SELECT 1 FROM resumed)
+       )
+       SELECT id FROM resumed`,
+      [tenantId, id, now],
+    );
+    return returnedRows(result).length > 0;
+  }
+
+  /**
+   * Queues a new delivery to the endpoint of every held event from `fromSeq` on that it subscribes
+   * to and that is not already waiting for it; returns how many.
+   */
+  async replay(tenantId: string, id: string, fromSeq: string, now: Date): Promise<number> {
+    const result: unknown = await this.dataSource.query(
+      `INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_seq, next_attempt_at, created_at)
+       SELECT $1, gen_random_uuid(), w.id, ev.id, ev.seq, $4, $4
+         FROM webhook_endpoint w
+         JOIN event ev ON ev.tenant_id = w.tenant_id AND ev.seq >= $3::bigint
+        WHERE w.tenant_id = $1 AND w.id = $2
+          AND (w.event_types = '{}' OR ev.type = ANY (w.event_types))
+          AND NOT EXISTS (
+            SELECT 1 FROM webhook_delivery p
+             WHERE p.tenant_id = $1 AND p.event_id = ev.id AND p.endpoint_id = $2 AND p.status = 'pending')
+       RETURNING id`,
+      [tenantId, id, fromSeq, now],
+    );
+    return returnedRows(result).length;
+  }
+
+  /** A new secret; the one it replaces keeps being sent beside it until `previousExpiresAt`. */
+  async rotateSecret(
     tenantId: string,
-    endpointId: string,
     id: string,
-    payload: Record<string, unknown>,
-    now: Date,
-    leaseUntil: Date,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, payload, attempts, next_attempt_at, lease_until, created_at)
-       VALUES ($1, $2, $3, $4, 1, $5, $6, $5)`,
-      [tenantId, id, endpointId, payload, now, leaseUntil],
+    sealed: { secret: string; previous: string | null; previousExpiresAt: Date | null },
+  ): Promise<boolean> {
+    const result: unknown = await this.dataSource.query(
+      `UPDATE webhook_endpoint SET secret = $3, previous_secret = $4, previous_secret_expires_at = $5
+        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [tenantId, id, sealed.secret, sealed.previous, sealed.previousExpiresAt],
     );
+    return returnedRows(result).length > 0;
+  }
+
+  async findSecrets(tenantId: string, id: string, m?: EntityManager): Promise<EndpointSecrets | null> {
+    const rows: EndpointSecrets[] = await (m ?? this.dataSource.manager).query(
+      `SELECT tenant_id, id, secret, previous_secret, previous_secret_expires_at, url_credentials
+         FROM webhook_endpoint WHERE tenant_id = $1 AND id = $2 ${m ? 'FOR UPDATE' : ''}`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The key ids that sealed the stored secrets (null: not sealed yet, as a migration left them). */
+  async sealingKeyIds(): Promise<Array<string | null>> {
+    const rows: Array<{ key_id: string | null }> = await this.dataSource.query(
+      `SELECT DISTINCT substring(v from '^aesgcm:([A-Za-z0-9_-]+):') AS key_id
+         FROM webhook_endpoint, unnest(ARRAY[secret, previous_secret, url_credentials]) AS v WHERE v IS NOT NULL`,
+    );
+    return rows.map((r) => r.key_id);
   }
 
   /**
-   * Claims up to `limit` due deliveries for `leaseMs`: each the oldest pending one of its endpoint
-   * (per-endpoint order), locked with SKIP LOCKED so concurrent workers, in this process or
-   * another, never claim the same one; the lease keeps it theirs while they send it.
+   * Runs `reseal` on up to `limit` endpoints holding a value not sealed with `keyId`, locked so
+   * that processes starting together share the work; returns how many it saw.
    */
-  async claimDue(now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
-    const claimed: unknown = await this.dataSource.query(
-      `UPDATE webhook_delivery d
-          SET lease_until = $1::timestamptz + ($2::int * interval '1 millisecond'), attempts = d.attempts + 1
-        WHERE (d.tenant_id, d.id) IN (
-          SELECT c.tenant_id, c.id FROM webhook_delivery c
-           WHERE c.status = 'pending' AND c.next_attempt_at <= $1
-             AND (c.lease_until IS NULL OR c.lease_until < $1)
-             AND NOT EXISTS (
-               SELECT 1 FROM webhook_delivery p
-                WHERE p.tenant_id = c.tenant_id AND p.endpoint_id = c.endpoint_id
-                  AND p.status = 'pending' AND p.event_seq < c.event_seq)
-           ORDER BY c.next_attempt_at
-           LIMIT $3
-           FOR UPDATE SKIP LOCKED)
-        RETURNING d.tenant_id, d.id`,
-      [now, leaseMs, limit],
-    );
-    const keys = returnedRows<{ tenant_id: string; id: string }>(claimed);
-    if (keys.length === 0) return [];
-    return this.claimedDetails(keys);
-  }
-
-  async claimedDetails(keys: Array<{ tenant_id: string; id: string }>): Promise<ClaimedDelivery[]> {
-    const rows: Array<Omit<ClaimedDelivery, 'event'> & Partial<EventRow> & { event_seq: string | null }> =
-      await this.dataSource.query(
-        `SELECT d.tenant_id, d.id, d.attempts, d.created_at, d.payload, d.event_seq::text, w.url, w.secret,
-                ev.seq::text, ev.id AS event_id, ev.type, ev.occurred_at, ev.data
-           FROM unnest($1::uuid[], $2::uuid[]) AS k(tenant_id, id)
-           JOIN webhook_delivery d ON d.tenant_id = k.tenant_id AND d.id = k.id
-           JOIN webhook_endpoint w ON w.tenant_id = d.tenant_id AND w.id = d.endpoint_id
-           LEFT JOIN event ev ON ev.tenant_id = d.tenant_id AND ev.seq = d.event_seq`,
-        [keys.map((k) => k.tenant_id), keys.map((k) => k.id)],
+  async resealBatch(
+    keyId: string,
+    limit: number,
+    reseal: (
+      row: EndpointSecrets,
+    ) => Omit<EndpointSecrets, 'tenant_id' | 'id' | 'previous_secret_expires_at'>,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const prefix = `aesgcm:${keyId}:%`;
+      const rows: EndpointSecrets[] = await m.query(
+        `SELECT tenant_id, id, secret, previous_secret, previous_secret_expires_at, url_credentials
+           FROM webhook_endpoint
+          WHERE secret NOT LIKE $1 OR previous_secret NOT LIKE $1 OR url_credentials NOT LIKE $1
+          LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [prefix, limit],
       );
-    return rows.map((r) => {
-      const raw = r as typeof r & { event_id?: string };
-      return {
-        tenant_id: r.tenant_id,
-        id: r.id,
-        attempts: r.attempts,
-        created_at: r.created_at,
-        url: r.url,
-        secret: r.secret,
-        payload: r.payload,
-        event:
-          r.event_seq !== null && raw.event_id && r.type && r.occurred_at && r.data
-            ? { seq: r.event_seq, id: raw.event_id, type: r.type, occurred_at: r.occurred_at, data: r.data }
-            : null,
-      };
+      for (const row of rows) {
+        const sealed = reseal(row);
+        await m.query(
+          `UPDATE webhook_endpoint SET secret = $3, previous_secret = $4, url_credentials = $5
+            WHERE tenant_id = $1 AND id = $2`,
+          [row.tenant_id, row.id, sealed.secret, sealed.previous_secret, sealed.url_credentials],
+        );
+      }
+      return rows.length;
     });
   }
 
-  /**
-   * Records an attempt and its consequence in one transaction: delivered; or due again at
-   * `retryAt`; or, with `retryAt` null, failed for good. The endpoint's failure count follows.
-   */
-  async complete(
-    tenantId: string,
-    deliveryId: string,
-    attempt: number,
-    result: AttemptResult,
-    retryAt: Date | null,
-  ) {
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO webhook_attempt (tenant_id, delivery_id, attempt, at, status_code, latency_ms, error)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [tenantId, deliveryId, attempt, result.at, result.statusCode, result.latencyMs, result.error],
-      );
-      const status = result.delivered ? 'delivered' : retryAt ? 'pending' : 'failed';
-      const updated: unknown = await m.query(
-        `UPDATE webhook_delivery SET status = $3, lease_until = NULL, next_attempt_at = coalesce($4, next_attempt_at),
-                delivered_at = CASE WHEN $3 = 'delivered' THEN $5::timestamptz END
-          WHERE tenant_id = $1 AND id = $2 RETURNING endpoint_id`,
-        [tenantId, deliveryId, status, retryAt, result.at],
-      );
-      const endpointId = returnedRows<{ endpoint_id: string }>(updated)[0]?.endpoint_id;
-      if (!endpointId) return;
-      await m.query(
-        result.delivered
-          ? `UPDATE webhook_endpoint SET consecutive_failures = 0, status = 'active' WHERE tenant_id = $1 AND id = $2`
-          : `UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1,
-                    status = CASE WHEN consecutive_failures + 1 >= ${FAILING_AFTER} THEN 'failing' ELSE status END
-              WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, endpointId],
-      );
-    });
-  }
-
-  /** An endpoint's deliveries, newest first, each with its attempts. */
+  /** An endpoint's deliveries, newest first, each with the attempts of the POST it went in. */
   listDeliveries(
     tenantId: string,
     endpointId: string,
@@ -219,17 +269,49 @@ export class WebhooksRepository {
     before: Keyset | null,
   ): Promise<DeliveryRow[]> {
     return this.dataSource.query(
-      `SELECT d.id, ev.id AS event_id, coalesce(ev.type, d.payload ->> 'type') AS event_type, d.event_seq::text,
-              d.status, d.attempts, d.next_attempt_at, d.created_at, d.delivered_at,
+      `SELECT d.id, d.batch_id AS webhook_id, d.event_id, coalesce(ev.type, d.payload ->> 'type') AS event_type,
+              d.event_seq::text, d.status, d.attempts, d.next_attempt_at, d.created_at, d.delivered_at,
               coalesce((SELECT json_agg(json_build_object('attempt', a.attempt, 'at', a.at, 'statusCode', a.status_code,
                                                           'latencyMs', a.latency_ms, 'error', a.error) ORDER BY a.attempt)
-                          FROM webhook_attempt a WHERE a.tenant_id = d.tenant_id AND a.delivery_id = d.id), '[]') AS attempt_log
+                          FROM webhook_attempt a
+                         WHERE a.tenant_id = d.tenant_id AND a.delivery_id = coalesce(d.batch_id, d.id)), '[]') AS attempt_log
          FROM webhook_delivery d
-         LEFT JOIN event ev ON ev.tenant_id = d.tenant_id AND ev.seq = d.event_seq
+         LEFT JOIN event ev ON ev.tenant_id = d.tenant_id AND ev.id = d.event_id
         WHERE d.tenant_id = $1 AND d.endpoint_id = $2
           AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3, $4::uuid))
         ORDER BY d.created_at DESC, d.id DESC LIMIT $5`,
       [tenantId, endpointId, before?.at ?? null, before?.id ?? null, limit],
+    );
+  }
+
+  /** A test event, sent at once at the operator's request: recorded, never queued. */
+  async recordTest(
+    tenantId: string,
+    endpointId: string,
+    deliveryId: string,
+    payload: Record<string, unknown>,
+    result: AttemptResult,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `WITH delivery AS (
+         INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, payload, status, attempts, batch_id,
+                                       next_attempt_at, created_at, delivered_at)
+         VALUES ($1, $3, $2, $4, $5, 1, $3, $6, $6, CASE WHEN $5 = 'delivered' THEN $6::timestamptz END)
+         RETURNING id
+       )
+       INSERT INTO webhook_attempt (tenant_id, delivery_id, attempt, at, status_code, latency_ms, error)
+       SELECT $1, id, 1, $6, $7, $8, $9 FROM delivery`,
+      [
+        tenantId,
+        endpointId,
+        deliveryId,
+        payload,
+        result.delivered ? 'delivered' : 'failed',
+        result.at,
+        result.statusCode,
+        result.latencyMs,
+        result.error,
+      ],
     );
   }
 }

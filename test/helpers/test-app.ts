@@ -3,10 +3,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import type { Options } from 'pino-http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
-import { APP_CONFIG, loadAppConfig } from '../../src/config/app-config';
+import { APP_CONFIG, AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { loggingParams } from '../../src/config/logging';
 import { configureApp } from '../../src/app.setup';
 
@@ -25,14 +26,19 @@ export interface TestAppOptions {
   logStream?: DestinationStream;
   /** Configuration variables that differ from the test environment's (test/setup/env.ts). */
   env?: Record<string, string>;
+  /** Settings that differ from those, already typed (applied over `env`). */
+  config?: Partial<AppConfig>;
 }
 
 /** The real application (same setup as main.ts) on the test database, without a listening port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const builder = Test.createTestingModule({ imports: [AppModule] });
-  const config = loadAppConfig({ ...process.env, ...options.env });
-  if (options.env) builder.overrideProvider(APP_CONFIG).useValue(config);
+  const config: AppConfig = { ...loadAppConfig({ ...process.env, ...options.env }), ...options.config };
+  if (options.env || options.config) builder.overrideProvider(APP_CONFIG).useValue(config);
   if (options.logStream) {
+    // Logs made outside a request (the delivery worker's) go to the first logger nestjs-pino made
+    // in this process: make it this app's.
+    __resetOutOfContextForTests();
     const params = loggingParams({ ...config, logLevel: 'info' });
     builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue({
       ...params,

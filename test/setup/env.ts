@@ -7,3 +7,7 @@ delete process.env.SCIM_EXTENSIONS_FILE;
 // Tests drive the delivery worker themselves (DeliveryWorker.runOnce) and retry without waiting.
 process.env.WEBHOOK_DELIVERY = 'false';
 process.env.WEBHOOK_RETRY_BASE_MS = '0';
+// Receivers in the tests listen on loopback, which webhooks may not reach anywhere else.
+process.env.WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8,::1/128';
+// A fixed sealing key, so no key file is written and every test app opens what another sealed.
+process.env.WEBHOOK_SECRET_KEYS = 'test:' + Buffer.alloc(32, 7).toString('base64');

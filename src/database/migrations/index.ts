@@ -7,6 +7,7 @@ import { CoveringOrderIndexes1763856500000 } from './1763856500000-covering-orde
 import { TenantAccessNotify1763856600000 } from './1763856600000-tenant-access-notify';
 import { TenantCounters1763856700000 } from './1763856700000-tenant-counters';
 import { ScimLimitsTokenRevocation1764200000000 } from './1764200000000-scim-limits-token-revocation';
+import { WebhookDeliveryAtScale1764300000000 } from './1764300000000-webhook-delivery-at-scale';
 import { Portal1764800000000 } from './1764800000000-portal';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` (database/migrate.ts) on demand. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   TenantAccessNotify1763856600000,
   TenantCounters1763856700000,
   ScimLimitsTokenRevocation1764200000000,
+  WebhookDeliveryAtScale1764300000000,
   Portal1764800000000,
 ];

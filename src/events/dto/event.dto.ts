@@ -39,7 +39,11 @@ export class EventPageDto {
 }
 
 export class EventFeedQuery {
-  @ApiPropertyOptional({ description: 'A sequence number (nextCursor of the previous page); default 0.' })
+  @ApiPropertyOptional({
+    description:
+      'A sequence number (nextCursor of the previous page); absent: from the oldest event held. ' +
+      'A cursor older than the events retention has kept answers 410.',
+  })
   @IsOptional()
   @IsString()
   after?: string;

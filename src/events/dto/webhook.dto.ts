@@ -1,13 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { MAX_BATCH_SIZE } from '../delivery-policy';
 import { EVENT_TYPES } from '../event-types';
 
+const URL_DESCRIPTION =
+  'Receives the POSTs. A public http(s) address: private, loopback, link-local and metadata ' +
+  'destinations are refused (WEBHOOK_ALLOWED_NETWORKS lists exceptions). Credentials in it ' +
+  '(`https://user:password@…`) are sent as HTTP Basic authentication, stored sealed and never shown back.';
+const BATCH_DESCRIPTION =
+  `Events per POST, 1–${MAX_BATCH_SIZE}. 1 (the default): each POST is one event. More: each POST is ` +
+  '`{"events":[…]}`, up to this many in sequence order, delivered or retried as a whole.';
+
 export class CreateWebhookDto {
-  @ApiProperty({
-    example: 'https://product.example.com/hooks/rollcall',
-    description: 'Receives a POST per event.',
-  })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @ApiProperty({ example: 'https://product.example.com/hooks/rollcall', description: URL_DESCRIPTION })
+  @IsString()
+  @MaxLength(2048)
   url: string;
 
   @ApiPropertyOptional({
@@ -26,37 +46,42 @@ export class CreateWebhookDto {
   @IsString()
   @Length(1, 200)
   description?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BATCH_SIZE, default: 1, description: BATCH_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_BATCH_SIZE)
+  maxBatchSize?: number;
 }
 
-export class WebhookDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
+export class UpdateWebhookDto {
+  @ApiPropertyOptional({ description: URL_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  url?: string;
 
-  @ApiProperty()
-  url: string;
+  @ApiPropertyOptional({ enum: EVENT_TYPES, isArray: true, description: 'Empty means all.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(EVENT_TYPES, { each: true })
+  eventTypes?: string[];
 
-  @ApiProperty({ enum: EVENT_TYPES, isArray: true, description: 'Empty means all.' })
-  eventTypes: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null removes it.' })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  description?: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
-  description: string | null;
-
-  @ApiProperty({
-    enum: ['active', 'failing'],
-    description: 'failing after 5 failed attempts in a row; active again after a success.',
-  })
-  status: 'active' | 'failing';
-
-  @ApiProperty()
-  consecutiveFailures: number;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
-}
-
-export class CreatedWebhookDto extends WebhookDto {
-  @ApiProperty({ description: 'The signing secret. Shown in this response only: keep it.' })
-  secret: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BATCH_SIZE, description: BATCH_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_BATCH_SIZE)
+  maxBatchSize?: number;
 }
 
 export class AttemptDto {
@@ -80,17 +105,161 @@ export class AttemptDto {
   error: string | null;
 }
 
+/** The last failed attempt of an endpoint. */
+export class LastErrorDto extends PickType(AttemptDto, ['at', 'statusCode', 'error'] as const) {}
+
+export class WebhookDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Credentials in the URL are shown as `***`.' })
+  url: string;
+
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true, description: 'Empty means all.' })
+  eventTypes: string[];
+
+  @ApiProperty({ nullable: true, type: String })
+  description: string | null;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_BATCH_SIZE })
+  maxBatchSize: number;
+
+  @ApiProperty({
+    enum: ['active', 'failing', 'disabled'],
+    description:
+      '`active`: its last attempt succeeded (or none failed). `failing`: its oldest pending delivery ' +
+      'failed and is retried with backoff, and everything behind it waits. `disabled`: it failed for ' +
+      'the whole retry window (WEBHOOK_RETRY_WINDOW_HOURS); nothing is sent, its deliveries are ' +
+      'kept and new ones queue behind them until `POST …/resume`.',
+  })
+  state: 'active' | 'failing' | 'disabled';
+
+  @ApiProperty({ description: 'Failed attempts since the last success.' })
+  consecutiveFailures: number;
+
+  @ApiProperty({ description: 'Deliveries waiting to be sent.' })
+  pending: number;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the delivery that has waited longest was queued.',
+  })
+  oldestPendingAt: string | null;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the oldest pending delivery is tried next.',
+  })
+  nextAttemptAt: string | null;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Since when it has been failing.',
+  })
+  failingSince: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  disabledAt: string | null;
+
+  @ApiProperty({
+    type: LastErrorDto,
+    nullable: true,
+    description: 'The last failed attempt, kept after a later success.',
+  })
+  lastError: LastErrorDto | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class CreatedWebhookDto extends WebhookDto {
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description:
+      'The Standard Webhooks signing secret (`whsec_` + base64). Shown in this response only: keep it.',
+  })
+  secret: string;
+}
+
+export class RotateSecretDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 168,
+    default: 24,
+    description:
+      'Hours the old secret still signs beside the new one (each POST then carries both signatures), ' +
+      'so receivers can switch without a failed verification. 0 stops it at once.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(168)
+  keepPreviousHours?: number;
+}
+
+export class RotatedSecretDto {
+  @ApiProperty({ description: 'The new signing secret. Shown in this response only: keep it.' })
+  secret: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Until when the previous secret also signs; null when it no longer does.',
+  })
+  previousSecretExpiresAt: string | null;
+}
+
+export class ReplayQuery {
+  @ApiProperty({ example: '1', description: 'The first sequence to deliver again.' })
+  @IsString()
+  @Matches(/^\d{1,18}$/, { message: 'fromSequence must be a sequence number' })
+  fromSequence: string;
+}
+
+export class ReplayDto {
+  @ApiProperty({
+    description: 'New deliveries queued: the held events from fromSequence on that the endpoint takes.',
+  })
+  queued: number;
+
+  @ApiProperty()
+  fromSequence: string;
+}
+
 export class DeliveryDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'The `webhook-id` of the POST that carries it (the id of its first delivery), the same on every ' +
+      'retry; null until it is first sent.',
+  })
+  webhookId: string | null;
+
   @ApiProperty({ nullable: true, type: String, format: 'uuid' })
   eventId: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '42' })
+  sequence: string | null;
 
   @ApiProperty({ example: 'user.created' })
   eventType: string;
 
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] })
+  @ApiProperty({
+    enum: ['pending', 'delivered', 'failed'],
+    description: 'failed: a test event that was not delivered.',
+  })
   status: 'pending' | 'delivered' | 'failed';
 
   @ApiProperty({ format: 'date-time', description: 'When a pending delivery is tried next.' })
@@ -102,7 +271,7 @@ export class DeliveryDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   deliveredAt: string | null;
 
-  @ApiProperty({ type: [AttemptDto] })
+  @ApiProperty({ type: [AttemptDto], description: 'The attempts of the POST that carries it.' })
   attempts: AttemptDto[];
 }
 
