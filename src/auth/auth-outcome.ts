@@ -14,7 +14,7 @@ export interface TenantRateLimit {
 
 /** What authenticating a SCIM request found: the tenant, or why not. */
 export type AuthOutcome =
-  | { ok: true; tenantId: string; tokenId: string; rateLimit: TenantRateLimit }
+  | { ok: true; tenantId: string; tokenId: string; rateLimit: TenantRateLimit; scimEnabled: boolean }
   | { ok: false; reason: AuthFailureReason };
 
 declare module 'express-serve-static-core' {

@@ -7,6 +7,7 @@ import { CoveringOrderIndexes1763856500000 } from './1763856500000-covering-orde
 import { TenantAccessNotify1763856600000 } from './1763856600000-tenant-access-notify';
 import { TenantCounters1763856700000 } from './1763856700000-tenant-counters';
 import { ScimLimitsTokenRevocation1764200000000 } from './1764200000000-scim-limits-token-revocation';
+import { TenantScimSwitch1764700000000 } from './1764700000000-tenant-scim-switch';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` (database/migrate.ts) on demand. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TenantAccessNotify1763856600000,
   TenantCounters1763856700000,
   ScimLimitsTokenRevocation1764200000000,
+  TenantScimSwitch1764700000000,
 ];
