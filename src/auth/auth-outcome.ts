@@ -3,8 +3,16 @@
  * tenant or a token exists); the reason is kept on the request for the request log and the tenant's
  * activity log.
  */
-export type AuthFailureReason =
-  'no_token' | 'malformed' | 'unknown' | 'revoked' | 'expired' | 'wrong_tenant' | 'tenant_disabled';
+export const AUTH_FAILURE_REASONS = [
+  'no_token',
+  'malformed',
+  'unknown',
+  'revoked',
+  'expired',
+  'wrong_tenant',
+  'tenant_disabled',
+] as const;
+export type AuthFailureReason = (typeof AUTH_FAILURE_REASONS)[number];
 
 /** A tenant's own SCIM rate limit; null fields fall back to the server's defaults. */
 export interface TenantRateLimit {

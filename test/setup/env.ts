@@ -7,3 +7,7 @@ delete process.env.SCIM_EXTENSIONS_FILE;
 // Tests drive the delivery worker themselves (DeliveryWorker.runOnce) and retry without waiting.
 process.env.WEBHOOK_DELIVERY = 'false';
 process.env.WEBHOOK_RETRY_BASE_MS = '0';
+// Tests write the activity log when they read it (ActivityService) or ask (ActivityWriter.flush), so
+// no timed flush lands in a test that counts SQL statements.
+process.env.ACTIVITY_FLUSH_MS = '600000';
+process.env.ACTIVITY_BATCH_SIZE = '5000';
