@@ -1,22 +1,26 @@
 /**
- * `npm run bench [-- --quick]`: starts Rollcall's production build on the PostgreSQL server of
- * DATABASE_URL, seeds it through SQL, drives every SCIM path with autocannon at fixed concurrency,
- * and reports each against two ceilings measured in the same run: /health/live through the same
- * server (the framework) and the equivalent SQL straight through `pg` (the database).
+ * `npm run bench [-- --quick] [-- --only scim|activity|activity-retention]`: starts Rollcall's
+ * production build on the PostgreSQL server of DATABASE_URL, seeds it through SQL, drives every SCIM
+ * path with autocannon at fixed concurrency, and reports each against two ceilings measured in the
+ * same run: /health/live through the same server (the framework) and the equivalent SQL straight
+ * through `pg` (the database). `activity` compares throughput with the activity log on and off
+ * (bench/activity-load.ts); `activity-retention` the two ways of purging it (bench/activity-retention.ts).
  */
-import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
+import { createUsers, Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
+import { activityLoad, activityMarkdown } from './activity-load';
+import { retentionMarkdown, retentionScenario } from './activity-retention';
+import { adminPost, BenchServer, startServer, stopServer } from './server';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 32;
-const PORT = 3917;
 const ADMIN_KEY = 'bench-admin-key-' + randomBytes(8).toString('hex');
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -44,53 +48,6 @@ function databaseUrl(): string {
     process.exit(2);
   }
   return url;
-}
-
-async function startServer(url: string, workers: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['dist/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-      ADMIN_API_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      WEB_CONCURRENCY: String(workers),
-      DATABASE_POOL_SIZE: '16',
-      WEBHOOK_DELIVERY: 'false',
-      // Far above the load, so the rate limiter runs on every request without refusing one.
-      SCIM_RATE_LIMIT_PER_SECOND: '1000000',
-      SCIM_RATE_LIMIT_BURST: '10000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become ready');
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  await exited;
-}
-
-async function adminPost(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
 }
 
 const pick = <T>(list: T[], n: number): T => list[(n * 7919) % list.length];
@@ -142,21 +99,7 @@ function scenarios(data: Seed, runId: string): HttpScenario[] {
       auth: true,
       request: () => ({ path: `${base}/Groups/${data.groupId}?excludedAttributes=members` }),
     },
-    {
-      name: 'POST /Users',
-      method: 'POST',
-      auth: true,
-      request: (n) => ({
-        path: `${base}/Users`,
-        body: {
-          schemas: [USER],
-          userName: `new-${runId}-${n}@bench.test`,
-          name: { givenName: 'New', familyName: `User ${n}` },
-          emails: [{ value: `new-${runId}-${n}@bench.test`, type: 'work', primary: true }],
-          active: true,
-        },
-      }),
-    },
+    createUsers(base, `new-${runId}`),
     {
       name: 'PATCH /Users/{id} active false/true',
       method: 'PATCH',
@@ -261,8 +204,8 @@ function sqlBaselines(
 }
 
 /** The scale figures of the Groups issue: single large operations on the 100,000-member group. */
-async function groupScale(server: ChildProcess, token: string, data: Seed): Promise<Record<string, number>> {
-  const base = `http://127.0.0.1:${PORT}/scim/v2/${data.tenantId}/Groups/${data.groupId}`;
+async function groupScale(server: BenchServer, token: string, data: Seed): Promise<Record<string, number>> {
+  const base = `${server.url}/scim/v2/${data.tenantId}/Groups/${data.groupId}`;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
   const extras = data.userIds.slice(GROUP_MEMBERS, GROUP_MEMBERS + 1000).map((value) => ({ value }));
   const timed = async (work: () => Promise<Response>) => {
@@ -283,7 +226,7 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
   const add = await patch('add');
   const remove = await patch('remove');
   const lean = await timed(() => fetch(`${base}?excludedAttributes=members`, { headers }));
-  const full = await peakRss(server.pid ?? 0, () => timed(() => fetch(base, { headers })));
+  const full = await peakRss(server.child.pid ?? 0, () => timed(() => fetch(base, { headers })));
   const members = (JSON.parse(full.result.text) as { members: unknown[] }).members.length;
   return {
     patchAdd1000Ms: add.ms,
@@ -296,24 +239,14 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
   };
 }
 
-async function main(): Promise<void> {
-  const url = databaseUrl();
-  log(`Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections)`);
-  execSync('npm run build', { stdio: 'ignore' });
-
-  // The first start migrates the database; seeding needs its tables.
-  let server = await startServer(url, 1);
-  const data = await seed(url, log);
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  await db.query(
-    `DELETE FROM group_user_member WHERE tenant_id = $1 AND group_id = $2 AND user_id = ANY($3::uuid[])`,
-    [data.tenantId, data.groupId, data.userIds.slice(GROUP_MEMBERS)],
-  );
-  await db.end();
-  const token = String(
-    (await adminPost(`/admin/tenants/${data.tenantId}/tokens`, { description: 'bench' })).token,
-  );
+/** The SCIM scenarios against their two ceilings, with 1 and then 2 worker processes. */
+async function scimScenarios(
+  url: string,
+  data: Seed,
+  first: BenchServer,
+  token: string,
+): Promise<{ groupScale: Record<string, number>; sqlBaselines: Record<string, Figures>; results: Row[] }> {
+  let server = first;
   const tokenHash = createHash('sha256').update(token).digest();
   const runId = randomBytes(4).toString('hex');
 
@@ -331,12 +264,12 @@ async function main(): Promise<void> {
   for (const workers of [1, 2]) {
     if (workers > 1) {
       await stopServer(server);
-      server = await startServer(url, workers);
+      server = await startServer(url, ADMIN_KEY, workers);
     }
     let health = 0;
     for (const scenario of scenarios(data, `${runId}-${workers}`)) {
-      const { result, peakMb } = await peakRss(server.pid ?? 0, () =>
-        runHttp(`http://127.0.0.1:${PORT}`, token, scenario, CONNECTIONS, SECONDS),
+      const { result, peakMb } = await peakRss(server.child.pid ?? 0, () =>
+        runHttp(server.url, token, scenario, CONNECTIONS, SECONDS),
       );
       if (scenario.name === 'GET /health/live') health = result.requestsPerSecond;
       const ceiling = sql[scenario.name];
@@ -357,27 +290,92 @@ async function main(): Promise<void> {
     }
   }
   await stopServer(server);
+  return { groupScale: scale, sqlBaselines: sql, results: rows };
+}
 
-  const table = markdown(rows, sql);
-  const report = {
+/** `--only scim|activity|activity-retention` runs one part; without it, all of them. */
+const PARTS = ['scim', 'activity', 'activity-retention'] as const;
+type Part = (typeof PARTS)[number];
+
+function onlyPart(): Part | null {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return null;
+  const part = process.argv[at + 1];
+  if (!(PARTS as readonly string[]).includes(part)) {
+    process.stderr.write(`--only takes one of ${PARTS.join(', ')}\n`);
+    process.exit(2);
+  }
+  return part as Part;
+}
+
+async function main(): Promise<void> {
+  const url = databaseUrl();
+  const only = onlyPart();
+  const wants = (part: Part) => only === null || only === part;
+  log(
+    `Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections` +
+      `${only ? `, ${only} only` : ''})`,
+  );
+  execSync('npm run build', { stdio: 'ignore' });
+
+  const report: Record<string, unknown> = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
+    only,
     seconds: SECONDS,
     connections: CONNECTIONS,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
     node: process.version,
     postgres: await serverVersion(url),
-    groupScale: scale,
-    sqlBaselines: sql,
-    results: rows,
   };
+  const tables: string[] = [];
+  let errors = false;
+  if (wants('scim') || wants('activity')) {
+    // The first start migrates the database; seeding needs its tables.
+    const server = await startServer(url, ADMIN_KEY, 1);
+    const data = await seed(url, log);
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    await db.query(
+      `DELETE FROM group_user_member WHERE tenant_id = $1 AND group_id = $2 AND user_id = ANY($3::uuid[])`,
+      [data.tenantId, data.groupId, data.userIds.slice(GROUP_MEMBERS)],
+    );
+    await db.end();
+    if (wants('scim')) {
+      const token = String(
+        (
+          await adminPost(server, ADMIN_KEY, `/admin/tenants/${data.tenantId}/tokens`, {
+            description: 'bench',
+          })
+        ).token,
+      );
+      const scim = await scimScenarios(url, data, server, token);
+      Object.assign(report, scim);
+      tables.push(markdown(scim.results, scim.sqlBaselines));
+      errors ||= scim.results.some((r) => r.http.errors > 0);
+    } else {
+      await stopServer(server);
+    }
+    if (wants('activity')) {
+      const activity = await activityLoad(url, ADMIN_KEY, data, SECONDS, CONNECTIONS, log);
+      report.activityLog = activity;
+      tables.push(activityMarkdown(activity));
+      errors ||= activity.runs.some((r) => r.figures.errors > 0) || activity.logState.dropped !== 0;
+    }
+  }
+  if (wants('activity-retention')) {
+    const retention = await retentionScenario(url, quick, log);
+    report.activityRetention = retention;
+    tables.push(retentionMarkdown(retention));
+  }
   mkdirSync(join(__dirname, 'results'), { recursive: true });
-  const file = join(__dirname, 'results', `${report.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+  const name = `${String(report.date).slice(0, 10)}${quick ? '-quick' : ''}${only ? `-${only}` : ''}.json`;
+  const file = join(__dirname, 'results', name);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-  log('\n' + table);
+  log('\n' + tables.join('\n\n'));
   log(`\nResults: ${file}`);
-  if (rows.some((r) => r.http.errors > 0)) {
-    process.stderr.write('Some scenarios had errors.\n');
+  if (errors) {
+    process.stderr.write('Some scenarios had errors (or the activity log dropped entries).\n');
     process.exitCode = 1;
   }
 }

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { RETENTION_LOCK_KEY, ActivityRetention } from '../src/activity/activity-retention';
 import { ActivityWriter } from '../src/activity/activity-writer';
-import { activity, flushActivity, OKTA } from './helpers/activity';
+import { activity, clearOfMinuteEnd, flushActivity, OKTA } from './helpers/activity';
 import { DatabaseProxy } from './helpers/database-proxy';
 import { LogCapture } from './helpers/log-capture';
 import { spawnServer, stopServer } from './helpers/spawned-server';
@@ -38,6 +38,39 @@ describe('Activity log: the write path', () => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
+
+  it('writes on its own every ACTIVITY_FLUSH_MS, and at once when a batch is full', async () => {
+    const until = async (check: () => Promise<boolean>) => {
+      for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+        if (await check()) return true;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return false;
+    };
+    const timed = await createTestApp({ env: { ACTIVITY_FLUSH_MS: '50' } });
+    try {
+      const tenant = await createTenant(timed);
+      await scim(timed, tenant)
+        .post('/Users', { schemas: [USER], userName: 'tick@acme.com' })
+        .expect(201);
+      expect(await until(async () => (await storedCount(t, tenant.id)) === 1)).toBe(true);
+    } finally {
+      await timed.close();
+    }
+    const batched = await createTestApp({ env: { ACTIVITY_FLUSH_MS: '600000', ACTIVITY_BATCH_SIZE: '3' } });
+    try {
+      const tenant = await createTenant(batched);
+      const api = scim(batched, tenant);
+      for (let i = 0; i < 2; i += 1)
+        await api.post('/Users', { schemas: [USER], userName: `b${i}@acme.com` }).expect(201);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await storedCount(t, tenant.id)).toBe(0);
+      await api.post('/Users', { schemas: [USER], userName: 'b2@acme.com' }).expect(201);
+      expect(await until(async () => (await storedCount(t, tenant.id)) === 3)).toBe(true);
+    } finally {
+      await batched.close();
+    }
+  });
 
   it('keeps entries while the database is briefly unavailable, and writes them once it is back', async () => {
     const proxy = await DatabaseProxy.start(process.env.DATABASE_URL as string);
@@ -83,6 +116,7 @@ describe('Activity log: the write path', () => {
       const api = scim(app, tenant);
       const ready = (queued: number, dropped: number, written: number) =>
         ({ status: 'up', queued, dropped, written, failingFlushes: 0 }) as const;
+      await clearOfMinuteEnd();
       await app.http.get(`${tenant.base}/Users`).expect(401);
       for (let i = 0; i < 5; i += 1) {
         await api.post('/Users', { schemas: [USER], userName: `full-${i}@acme.com` }).expect(201);

@@ -58,6 +58,10 @@ function pathBelowBase(request: Request): string[] {
   return path.split('/').slice(1);
 }
 
+/**
+ * The resource type (from the path's first segment, so a generic `/:endpoint/:id` route works as well
+ * as `/Users/:id`), and the id when the route's second segment is a parameter, or a create's new id.
+ */
 function resourceOf(
   request: Request,
   response: Response,
@@ -66,15 +70,15 @@ function resourceOf(
 ): { type: string | null; id: string | null; one: boolean } {
   const sent = pathBelowBase(request);
   const template = route ? route.split('/').slice(1) : [];
-  const type = endpoints.get((template[0] ?? sent[0] ?? '').toLowerCase()) ?? null;
-  const at = template.indexOf(':id');
-  let id = at >= 0 && sent[at] !== undefined ? decoded(sent[at]) : null;
+  const type = endpoints.get(decoded(sent[0] ?? '').toLowerCase()) ?? null;
+  const one = type !== null && template.length === 2 && template[1].startsWith(':');
+  let id = one && sent[1] !== undefined ? decoded(sent[1]) : null;
   // A create names its resource in Location (RFC 7644 §3.3).
   const location = response.getHeader('location');
   if (!id && typeof location === 'string' && response.statusCode === 201) {
     id = decoded(location.split('/').pop() ?? '') || null;
   }
-  return { type, id: keptText(id, SHORT), one: at >= 0 };
+  return { type, id: keptText(id, SHORT), one };
 }
 
 /** The userName or displayName the request names: in its body, a PATCH operation, or its filter. */
@@ -140,6 +144,9 @@ function tallyKeyOf(
     const reason = request.auth && !request.auth.ok ? request.auth.reason : '-';
     return `unauthenticated ${minute} ${observed.status} ${reason} ${observed.address ?? '-'}`;
   }
+  // Over the tenant's rate limit: the IdP retries by itself, and its 429s must not bury the rest.
+  if (observed.status === 429)
+    return `throttled ${minute} ${request.method} ${observed.route ?? '-'} ${client}`;
   if (observed.status < 400 && reads === 'counted' && isRead(request.method, observed.route)) {
     return `read ${minute} ${request.method} ${observed.route ?? '-'} ${observed.status} ${client}`;
   }
@@ -153,8 +160,9 @@ function queryOf(url: string): string | null {
 
 /**
  * The activity log's view of a finished request: what it asked, who asked, what it was answered and
- * why. Unauthenticated requests (whose body was never read) and, by default, successful reads are
- * counted per minute rather than listed one by one; a tally keeps what its requests share.
+ * why. Unauthenticated requests (whose body was never read), requests over the tenant's rate limit
+ * and, by default, successful reads are counted per minute rather than listed one by one; a tally
+ * keeps what its requests share.
  */
 export function observe(
   start: RequestStart,

@@ -56,3 +56,9 @@ export async function storedText(t: TestApp, tenantId: string): Promise<string> 
   );
   return rows.map((r) => r.row).join('\n');
 }
+
+/** Waits out the last 15 s of a minute, so requests a test expects in one per-minute tally share it. */
+export async function clearOfMinuteEnd(): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 50));
+}
