@@ -1,5 +1,6 @@
 import type { ActivityRecord, Observation } from './activity-record';
 import type { ClientKind } from './client-recognition';
+import { keptText } from './kept-text';
 
 /** A tenant's requests and failures in one minute (`activity_minute`). */
 export interface MinuteCount {
@@ -59,23 +60,15 @@ function mergeConnection(into: ConnectionDelta, other: ConnectionDelta): void {
   into.lastToken = newer(into.lastToken, other.lastToken);
 }
 
-function connectionOf(observation: Observation): ConnectionDelta {
-  const r = observation.record;
-  const at = r.at;
-  return {
-    tenantId: r.tenantId,
-    firstAt: at,
-    firstClient: r.client,
-    lastAt: at,
-    lastClient: r.client,
-    lastStatus: r.status,
-    lastSuccess: r.status < 400 ? { at, client: r.client } : null,
-    lastFailure:
-      r.status >= 400
-        ? { at, client: r.client, status: r.status, detail: r.detail, code: r.errorCode, entryId: r.id }
-        : null,
-    lastToken: observation.authenticated && r.tokenId ? { id: r.tokenId, at } : null,
-  };
+/** A request that adds to a tally already waiting: its count, times, and latest client details. */
+function addToTally(tally: ActivityRecord, observation: Observation): void {
+  tally.count += 1;
+  tally.durationMs = Math.max(tally.durationMs, observation.durationMs);
+  if (observation.at >= tally.lastAt) {
+    tally.lastAt = observation.at;
+    if (observation.userAgent !== tally.userAgent) tally.userAgent = keptText(observation.userAgent, 300);
+    tally.tokenId = observation.tokenId ?? tally.tokenId;
+  }
 }
 
 function mergeTally(into: ActivityRecord, other: ActivityRecord): void {
@@ -99,7 +92,9 @@ const bodyBytesOf = (r: ActivityRecord) => (r.requestBody?.length ?? 0) + (r.res
  */
 export class ActivityQueue {
   private listed: ActivityRecord[] = [];
+  /** Tallies waiting, by tenant and tally key. */
   private readonly tallies = new Map<string, ActivityRecord>();
+  private readonly tallyKeys = new WeakMap<ActivityRecord, string>();
   private readonly minutes = new Map<string, MinuteCount>();
   private readonly connections = new Map<string, ConnectionDelta>();
   private bodyBytes = 0;
@@ -124,35 +119,41 @@ export class ActivityQueue {
 
   /** Queues the request's entry (or adds it to its tally); false when it was dropped. */
   add(observation: Observation): boolean {
-    const record = observation.record;
-    const tally = observation.tallyKey !== null ? this.tallies.get(record.id) : undefined;
-    if (tally) {
-      mergeTally(tally, record);
+    const key = observation.tallyKey === null ? null : `${observation.tenantId} ${observation.tallyKey}`;
+    let record = key === null ? undefined : this.tallies.get(key);
+    if (record) {
+      addToTally(record, observation);
     } else {
+      if (this.size >= this.capacity) return this.drop();
+      record = observation.record();
       const bytes = bodyBytesOf(record);
-      const full =
-        this.size >= this.capacity || this.bodyBytes + this.inFlight.bodyBytes + bytes > this.maxBodyBytes;
-      if (full) {
-        this.dropped += 1;
-        return false;
+      if (this.bodyBytes + this.inFlight.bodyBytes + bytes > this.maxBodyBytes) return this.drop();
+      if (key === null) {
+        this.listed.push(record);
+      } else {
+        this.tallies.set(key, record);
+        this.tallyKeys.set(record, key);
       }
-      if (observation.tallyKey !== null) this.tallies.set(record.id, record);
-      else this.listed.push(record);
       this.bodyBytes += bytes;
     }
-    this.countMinute(record.tenantId, record.at, 1, record.status >= 400 ? 1 : 0);
-    this.mergeConnectionDelta(connectionOf(observation));
+    this.countMinute(observation.tenantId, observation.at, 1, observation.status >= 400 ? 1 : 0);
+    this.noteConnection(observation, record);
     return true;
+  }
+
+  private drop(): false {
+    this.dropped += 1;
+    return false;
   }
 
   /** Takes up to `max` entries (and every pending total) for a flush; null when nothing waits. */
   take(max: number): ActivityBatch | null {
     if (this.waiting === 0) return null;
     const records = this.listed.splice(0, max);
-    for (const [id, tally] of this.tallies) {
+    for (const [key, tally] of this.tallies) {
       if (records.length >= max) break;
       records.push(tally);
-      this.tallies.delete(id);
+      this.tallies.delete(key);
     }
     const batch: ActivityBatch = {
       records,
@@ -192,9 +193,13 @@ export class ActivityQueue {
     const listed = batch.records.filter((r) => !r.aggregated);
     this.listed = [...listed, ...this.listed];
     for (const record of batch.records.filter((r) => r.aggregated)) {
-      const since = this.tallies.get(record.id);
-      if (since) mergeTally(since, record);
-      else this.tallies.set(record.id, record);
+      const key = this.tallyKeys.get(record) as string;
+      const since = this.tallies.get(key);
+      if (since) {
+        mergeTally(since, record);
+      } else {
+        this.tallies.set(key, record);
+      }
     }
     this.bodyBytes += batch.bodyBytes;
     for (const m of batch.minutes) this.countMinute(m.tenantId, m.minute, m.requests, m.errors);
@@ -217,5 +222,45 @@ export class ActivityQueue {
     const pending = this.connections.get(delta.tenantId);
     if (pending) mergeConnection(pending, delta);
     else this.connections.set(delta.tenantId, { ...delta });
+  }
+
+  /** The request in its tenant's pending connection summary, changed in place where it can be. */
+  private noteConnection(observation: Observation, record: ActivityRecord): void {
+    const { at, client, status } = observation;
+    const failure =
+      status >= 400
+        ? { at, client, status, detail: record.detail, code: record.errorCode, entryId: record.id }
+        : null;
+    const token = observation.authenticated && observation.tokenId ? { id: observation.tokenId, at } : null;
+    const pending = this.connections.get(observation.tenantId);
+    if (!pending) {
+      this.connections.set(observation.tenantId, {
+        tenantId: observation.tenantId,
+        firstAt: at,
+        firstClient: client,
+        lastAt: at,
+        lastClient: client,
+        lastStatus: status,
+        lastSuccess: failure ? null : { at, client },
+        lastFailure: failure,
+        lastToken: token,
+      });
+      return;
+    }
+    if (at < pending.firstAt) {
+      pending.firstAt = at;
+      pending.firstClient = client;
+    }
+    if (at >= pending.lastAt) {
+      pending.lastAt = at;
+      pending.lastClient = client;
+      pending.lastStatus = status;
+    }
+    if (failure) {
+      pending.lastFailure = newer(pending.lastFailure, failure);
+    } else if (!pending.lastSuccess || at >= pending.lastSuccess.at) {
+      pending.lastSuccess = { at, client };
+    }
+    if (token && (!pending.lastToken || at >= pending.lastToken.at)) pending.lastToken = token;
   }
 }

@@ -42,11 +42,22 @@ export interface ActivityRecord {
   responseBodyTruncated: boolean;
 }
 
-/** A request as the activity log sees it: its record, and whether it is counted rather than listed. */
+/**
+ * A finished request as the activity log sees it. What a per-minute tally needs is at hand; the
+ * whole record is built (once) only when the request is listed or starts a tally.
+ */
 export interface Observation {
-  record: ActivityRecord;
-  /** Set when the request adds to a per-minute tally: the tally's key within its tenant. */
-  tallyKey: string | null;
+  tenantId: string;
+  at: Date;
+  status: number;
+  client: ClientKind;
+  durationMs: number;
+  /** The raw User-Agent (a tally keeps its latest). */
+  userAgent: string | null;
+  tokenId: string | null;
   /** It carried a valid token (its tokenId is the tenant's "token used last"). */
   authenticated: boolean;
+  /** Set when the request adds to a per-minute tally: the tally's key within its tenant. */
+  tallyKey: string | null;
+  record(): ActivityRecord;
 }

@@ -10,6 +10,8 @@ const FIRST_PURGE_MS = 60_000;
 const PURGE_BATCH = 5000;
 /** Batches per run at most; what is left waits for the next run. */
 const MAX_BATCHES = 200;
+/** No purge statement runs longer than this. */
+const STATEMENT_TIMEOUT_MS = 10_000;
 
 export interface PurgeResult {
   /** False when another instance held the lock. */
@@ -51,7 +53,11 @@ export class ActivityRetention implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    // A run stops after its current statement (each is bounded by STATEMENT_TIMEOUT_MS).
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise((resolve) => (timer = setTimeout(resolve, STATEMENT_TIMEOUT_MS)));
+    await Promise.race([this.running?.catch(() => undefined), waited]);
+    clearTimeout(timer);
   }
 
   /** One run (the timer's, or a test's): nothing when another instance is purging. */
@@ -63,7 +69,7 @@ export class ActivityRetention implements OnApplicationBootstrap, OnApplicationS
   private async purge(now: Date, batchSize: number): Promise<PurgeResult> {
     const cutoff = new Date(now.getTime() - this.config.activity.retentionDays * 86_400_000);
     const result: PurgeResult = { ran: false, entries: 0, minutes: 0, batches: 0 };
-    const session = await this.repository.openSession();
+    const session = await this.repository.openSession(STATEMENT_TIMEOUT_MS);
     try {
       if (!(await this.repository.tryLock(session, RETENTION_LOCK_KEY))) return result;
       result.ran = true;
@@ -87,7 +93,7 @@ export class ActivityRetention implements OnApplicationBootstrap, OnApplicationS
       }
       return result;
     } finally {
-      await session.release();
+      await this.repository.closeSession(session);
     }
   }
 }

@@ -102,7 +102,15 @@ export class ActivityWriter implements OnApplicationBootstrap, BeforeApplication
     };
   }
 
-  /** Writes everything queued now (tests, and the admin reading what just happened). */
+  /** Writes what is queued now, waiting at most `ms` (a reader wants what was just answered). */
+  async flushWithin(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([this.flush(), waited]);
+    clearTimeout(timer);
+  }
+
+  /** Writes everything queued now (tests, shutdown); returns early when a write fails. */
   async flush(): Promise<void> {
     await this.flushing;
     this.retryAt = 0;

@@ -305,11 +305,26 @@ export class ActivityRepository {
     );
   }
 
-  /** A connection of its own for the retention run: the advisory lock belongs to its session. */
-  async openSession(): Promise<QueryRunner> {
+  /**
+   * A connection of its own for the retention run (the advisory lock belongs to its session), whose
+   * statements time out after `timeoutMs`. Hand it back with `closeSession`.
+   */
+  async openSession(timeoutMs: number): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    try {
+      await runner.query(`SET statement_timeout = ${Math.round(timeoutMs)}`);
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
     return runner;
+  }
+
+  /** Back to the pool as it came: without the session's timeout. */
+  async closeSession(runner: QueryRunner): Promise<void> {
+    await runner.query('RESET statement_timeout').catch(() => undefined);
+    await runner.release();
   }
 
   async tryLock(runner: QueryRunner, key: number): Promise<boolean> {

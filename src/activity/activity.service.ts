@@ -16,6 +16,8 @@ import {
 import { hintOf } from './failure-hints';
 
 const MINUTE_MS = 60_000;
+/** How long a read waits for this process's queue to be written first. */
+const FLUSH_BEFORE_READ_MS = 1000;
 
 function rateOf(totals: RequestTotals): RequestRateDto {
   const errorRate =
@@ -60,7 +62,7 @@ function toDto(row: ActivityEntryRow): ActivityEntryDto {
 
 /**
  * Reading the activity log: the admin API and the tenant portal both call this. What this process
- * has queued is written first, so a request is readable as soon as it has been answered.
+ * has queued is written first (for up to a second), so a request is readable once it is answered.
  */
 @Injectable()
 export class ActivityService {
@@ -84,14 +86,14 @@ export class ActivityService {
     const before = query.cursor ? decodeCursor(query.cursor) : null;
     if (before && !isUuid(before.id))
       throw ScimError.badRequest('invalidValue', 'cursor is not a cursor this server issued');
-    await this.writer.flush();
+    await this.writer.flushWithin(FLUSH_BEFORE_READ_MS);
     const rows = await this.repository.list(tenantId, filters, before, query.limit + 1);
     return pageOf(rows, query.limit, (last) => encodeCursor({ at: last.at, id: last.id }), toDto);
   }
 
   async get(tenantId: string, entryId: string): Promise<ActivityEntryDetailDto> {
     await this.tenants.require(tenantId);
-    await this.writer.flush();
+    await this.writer.flushWithin(FLUSH_BEFORE_READ_MS);
     const row = isUuid(entryId) ? await this.repository.find(tenantId, entryId.toLowerCase()) : null;
     if (!row) throw ScimError.notFound(`Activity entry ${entryId} not found`);
     return {
@@ -108,7 +110,7 @@ export class ActivityService {
   /** The connection summary; the rates come from the per-minute totals, never from the entries. */
   async connection(tenantId: string, now = new Date()): Promise<ConnectionDto> {
     await this.tenants.require(tenantId);
-    await this.writer.flush();
+    await this.writer.flushWithin(FLUSH_BEFORE_READ_MS);
     const minute = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
     const [row, [hour, day]] = await Promise.all([
       this.repository.connection(tenantId),

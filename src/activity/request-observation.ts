@@ -173,12 +173,9 @@ export function observe(
 ): Observation {
   const finished = response.writableFinished;
   const status = finished || response.headersSent ? response.statusCode : 499;
-  const error = response.locals.scimError;
   const auth = request.auth;
   const authenticated = auth?.ok === true;
-  const authFailure = auth && !auth.ok ? auth.reason : null;
   const route = routeOf(request);
-  const resource = resourceOf(request, response, route, endpoints);
   const userAgent = request.headers['user-agent'];
   const client = recogniseClient(userAgent);
   const address = keptText(request.ip, 100);
@@ -189,6 +186,58 @@ export function observe(
     config.reads,
     client,
   );
+  const durationMs = Math.max(0, Math.round(performance.now() - start.startedMs));
+  const tokenId = auth?.ok ? auth.tokenId : null;
+  let record: ActivityRecord | null = null;
+  const build = (): ActivityRecord => {
+    record ??= recordOf(start, request, response, config, endpoints, {
+      status,
+      finished,
+      route,
+      client,
+      address,
+      tallyKey,
+      durationMs,
+    });
+    return record;
+  };
+  return {
+    tenantId: start.tenantId,
+    at: start.at,
+    status,
+    client,
+    durationMs,
+    userAgent: typeof userAgent === 'string' ? userAgent : null,
+    tokenId,
+    authenticated,
+    tallyKey,
+    record: build,
+  };
+}
+
+/** The whole entry: built for a listed request, and for the first request of a tally. */
+function recordOf(
+  start: RequestStart,
+  request: Request,
+  response: Response,
+  config: ActivityConfig,
+  endpoints: ResourceTypeEndpoints,
+  seen: {
+    status: number;
+    finished: boolean;
+    route: string | null;
+    client: ActivityRecord['client'];
+    address: string | null;
+    tallyKey: string | null;
+    durationMs: number;
+  },
+): ActivityRecord {
+  const { status, route, tallyKey } = seen;
+  const error = response.locals.scimError;
+  const auth = request.auth;
+  const authenticated = auth?.ok === true;
+  const authFailure = auth && !auth.ok ? auth.reason : null;
+  const resource = resourceOf(request, response, route, endpoints);
   const listed = tallyKey === null;
   const failed = status >= 400;
   const keepBodies = listed && (config.bodies === 'all' || (config.bodies === 'errors' && failed));
@@ -197,7 +246,7 @@ export function observe(
       ? keptBody(request.body, config.bodyMaxBytes)
       : null;
   const responseBody = keepBodies && failed && error ? keptBody(error.toBody(), config.bodyMaxBytes) : null;
-  const record: ActivityRecord = {
+  return {
     tenantId: start.tenantId,
     id: listed ? randomUUID() : tallyId(start.tenantId, tallyKey),
     at: start.at,
@@ -205,11 +254,11 @@ export function observe(
     aggregated: !listed,
     count: 1,
     requestId: listed && typeof request.id === 'string' ? request.id : null,
-    durationMs: Math.max(0, Math.round(performance.now() - start.startedMs)),
-    client,
-    userAgent: keptText(userAgent, SHORT),
+    durationMs: seen.durationMs,
+    client: seen.client,
+    userAgent: keptText(request.headers['user-agent'], SHORT),
     contentType: keptText(request.headers['content-type'], 200),
-    clientAddress: address,
+    clientAddress: seen.address,
     tokenId: auth?.ok ? auth.tokenId : null,
     method: request.method,
     route,
@@ -221,7 +270,7 @@ export function observe(
     status,
     scimType: error?.scimType ?? null,
     detail: keptText(
-      error?.detail ?? (finished ? null : 'The connection closed before the response was complete'),
+      error?.detail ?? (seen.finished ? null : 'The connection closed before the response was complete'),
       2000,
     ),
     errorCode: failed
@@ -242,5 +291,4 @@ export function observe(
     responseBody: responseBody?.text ?? null,
     responseBodyTruncated: responseBody?.truncated ?? false,
   };
-  return { record, tallyKey, authenticated };
 }
