@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ActivityRepository } from './activity.repository';
+import { ActivityRetentionRepository } from './activity-retention.repository';
 
 /** pg_try_advisory_lock key of the retention run: one instance purges at a time. */
 export const RETENTION_LOCK_KEY = 7_236_510_015;
@@ -35,7 +35,7 @@ export class ActivityRetention implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repository: ActivityRepository,
+    private readonly repository: ActivityRetentionRepository,
   ) {}
 
   onApplicationBootstrap(): void {

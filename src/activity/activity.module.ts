@@ -4,6 +4,7 @@ import { ActivityCapture } from './activity-capture.middleware';
 import { ActivityController } from './activity.controller';
 import { ActivityRepository } from './activity.repository';
 import { ActivityRetention } from './activity-retention';
+import { ActivityRetentionRepository } from './activity-retention.repository';
 import { ActivityService } from './activity.service';
 import { ActivityWriter } from './activity-writer';
 
@@ -16,7 +17,14 @@ import { ActivityWriter } from './activity-writer';
 @Module({
   imports: [TenantsModule],
   controllers: [ActivityController],
-  providers: [ActivityRepository, ActivityWriter, ActivityService, ActivityRetention, ActivityCapture],
+  providers: [
+    ActivityRepository,
+    ActivityRetentionRepository,
+    ActivityWriter,
+    ActivityService,
+    ActivityRetention,
+    ActivityCapture,
+  ],
   exports: [ActivityService, ActivityWriter],
 })
 export class ActivityModule implements NestModule {
