@@ -42,6 +42,7 @@ export class TenantsService {
         name: input.name,
         seatLimit: input.seatLimit ?? null,
         ...quotaColumns(input.seatQuota ?? null),
+        scimEnabled: input.scimEnabled ?? true,
         scimRatePerSecond: input.scimRateLimit?.perSecond ?? null,
         scimRateBurst: input.scimRateLimit?.burst ?? null,
       }),
@@ -76,11 +77,14 @@ export class TenantsService {
       ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
       ...(input.seatQuota !== undefined ? quotaColumns(input.seatQuota) : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.scimEnabled !== undefined ? { scimEnabled: input.scimEnabled } : {}),
       ...(input.scimRateLimit !== undefined ? rateLimitColumns(input.scimRateLimit) : {}),
     });
     if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
-    // Cached token owners carry the tenant's state and limit: forget them so a change applies at once.
-    if (input.enabled !== undefined || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
+    // Cached token owners carry the tenant's state, limit and switch: forget them so a change applies at once.
+    if (input.enabled !== undefined || input.scimEnabled !== undefined || input.scimRateLimit !== undefined) {
+      this.tokenCache.forgetTenant(id);
+    }
     return this.toDto(updated);
   }
 
@@ -101,6 +105,7 @@ export class TenantsService {
           : null,
       seatsUsed: tenant.seatsUsed,
       enabled: tenant.enabled,
+      scimEnabled: tenant.scimEnabled,
       scimRateLimit: { perSecond: tenant.scimRatePerSecond, burst: tenant.scimRateBurst },
       createdAt: tenant.createdAt.toISOString(),
     };
