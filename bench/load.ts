@@ -20,6 +20,25 @@ export interface HttpScenario {
   auth: boolean;
 }
 
+/** `POST /Users` of a new active user each time, named `<prefix>-<n>@bench.test`. */
+export function createUsers(base: string, prefix: string): HttpScenario {
+  return {
+    name: 'POST /Users',
+    method: 'POST',
+    auth: true,
+    request: (n) => ({
+      path: `${base}/Users`,
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `${prefix}-${n}@bench.test`,
+        name: { givenName: 'New', familyName: `User ${n}` },
+        emails: [{ value: `${prefix}-${n}@bench.test`, type: 'work', primary: true }],
+        active: true,
+      },
+    }),
+  };
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -1,29 +1,31 @@
 /**
- * `npm run bench [-- --quick]`: starts Rollcall's production build on the PostgreSQL server of
- * DATABASE_URL, seeds it through SQL, drives every SCIM path with autocannon at fixed concurrency,
- * and reports each against two ceilings measured in the same run: /health/live through the same
- * server (the framework) and the equivalent SQL straight through `pg` (the database).
+ * `npm run bench [-- --quick] [-- --only <part>]`: starts Rollcall's
+ * production build on the PostgreSQL server of DATABASE_URL, seeds it through SQL, drives every SCIM
+ * path with autocannon at fixed concurrency, and reports each against two ceilings measured in the
+ * same run: /health/live through the same server (the framework) and the equivalent SQL straight
+ * through `pg` (the database). The other parts: `members` (large membership changes, bench/members.ts),
+ * `isolation` (one tenant's lookups while another floods, bench/isolation.ts), `webhooks` (an initial
+ * sync's events to a receiver, bench/webhooks.ts), `activity` (throughput with the activity log on and
+ * off, bench/activity-load.ts) and `activity-retention` (two ways of purging it).
  */
-import { ChildProcess, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
-import { isolationBench } from './isolation';
-import { membersBench, MembersFigures } from './members';
+import { createUsers, Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
-import { adminPost as adminPostTo, freePort, startServer as startBenchServer, stopServer } from './server';
+import { activityLoad, activityMarkdown } from './activity-load';
+import { retentionMarkdown, retentionScenario } from './activity-retention';
+import { isolationBench } from './isolation';
+import { membersBench } from './members';
+import { adminPost, BenchServer, startServer, stopServer } from './server';
 import { webhookBench, webhookMarkdown } from './webhooks';
 
 const quick = process.argv.includes('--quick');
-/** `--only <scenario>`: that scenario alone (seeding and server start included), e.g. `members`. */
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 32;
-/** Found free at start, so that runs by several people on one machine do not collide. */
-let PORT = 0;
 const ADMIN_KEY = 'bench-admin-key-' + randomBytes(8).toString('hex');
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -51,25 +53,6 @@ function databaseUrl(): string {
     process.exit(2);
   }
   return url;
-}
-
-/** The one-worker or N-worker server, far above the load's rate so the limiter runs without refusing. */
-function startServer(
-  url: string,
-  workers: number,
-  extra: Record<string, string> = {},
-): Promise<ChildProcess> {
-  return startBenchServer({
-    databaseUrl: url,
-    port: PORT,
-    adminKey: ADMIN_KEY,
-    workers,
-    env: { SCIM_RATE_LIMIT_PER_SECOND: '1000000', SCIM_RATE_LIMIT_BURST: '10000000', ...extra },
-  });
-}
-
-function adminPost(path: string, body: unknown): Promise<Record<string, unknown>> {
-  return adminPostTo(PORT, ADMIN_KEY, path, body);
 }
 
 const pick = <T>(list: T[], n: number): T => list[(n * 7919) % list.length];
@@ -121,21 +104,7 @@ function scenarios(data: Seed, runId: string): HttpScenario[] {
       auth: true,
       request: () => ({ path: `${base}/Groups/${data.groupId}?excludedAttributes=members` }),
     },
-    {
-      name: 'POST /Users',
-      method: 'POST',
-      auth: true,
-      request: (n) => ({
-        path: `${base}/Users`,
-        body: {
-          schemas: [USER],
-          userName: `new-${runId}-${n}@bench.test`,
-          name: { givenName: 'New', familyName: `User ${n}` },
-          emails: [{ value: `new-${runId}-${n}@bench.test`, type: 'work', primary: true }],
-          active: true,
-        },
-      }),
-    },
+    createUsers(base, `new-${runId}`),
     {
       name: 'PATCH /Users/{id} active false/true',
       method: 'PATCH',
@@ -240,8 +209,8 @@ function sqlBaselines(
 }
 
 /** The scale figures of the Groups issue: single large operations on the 100,000-member group. */
-async function groupScale(server: ChildProcess, token: string, data: Seed): Promise<Record<string, number>> {
-  const base = `http://127.0.0.1:${PORT}/scim/v2/${data.tenantId}/Groups/${data.groupId}`;
+async function groupScale(server: BenchServer, token: string, data: Seed): Promise<Record<string, number>> {
+  const base = `${server.url}/scim/v2/${data.tenantId}/Groups/${data.groupId}`;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
   const extras = data.userIds.slice(GROUP_MEMBERS, GROUP_MEMBERS + 1000).map((value) => ({ value }));
   const timed = async (work: () => Promise<Response>) => {
@@ -262,7 +231,7 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
   const add = await patch('add');
   const remove = await patch('remove');
   const lean = await timed(() => fetch(`${base}?excludedAttributes=members`, { headers }));
-  const full = await peakRss(server.pid ?? 0, () => timed(() => fetch(base, { headers })));
+  const full = await peakRss(server.child.pid ?? 0, () => timed(() => fetch(base, { headers })));
   const members = (JSON.parse(full.result.text) as { members: unknown[] }).members.length;
   return {
     patchAdd1000Ms: add.ms,
@@ -275,64 +244,16 @@ async function groupScale(server: ChildProcess, token: string, data: Seed): Prom
   };
 }
 
-/** What a scenario run on its own (`--only`) is given. */
-interface OnlyContext {
-  url: string;
-  token: string;
-  data: Seed;
-  /** Restarts the one-worker server with these variables on top. */
-  restart: (env: Record<string, string>) => Promise<void>;
-}
-
-const ONLY: Record<string, (c: OnlyContext) => Promise<unknown>> = {
-  members: (c) => membersBench(`http://127.0.0.1:${PORT}`, c.url, c.token, c.data, log),
-  isolation: (c) =>
-    isolationBench({
-      baseUrl: () => `http://127.0.0.1:${PORT}`,
-      databaseUrl: c.url,
-      token: c.token,
-      data: c.data,
-      adminPost,
-      restart: c.restart,
-      log,
-    }),
-};
-
-async function main(): Promise<void> {
-  const url = databaseUrl();
-  if (only !== null && only !== 'webhooks' && !ONLY[only]) {
-    process.stderr.write(`--only takes one of: webhooks, ${Object.keys(ONLY).join(', ')}\n`);
-    process.exit(2);
-  }
-  PORT = await freePort();
-  execSync('npm run build', { stdio: 'ignore' });
-  if (only === 'webhooks') return writeWebhooksOnly(url);
-
-  // The first start migrates the database; seeding needs its tables.
-  let server = await startServer(url, 1);
-  const data = await seed(url, log);
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  await db.query(
-    `DELETE FROM group_user_member WHERE tenant_id = $1 AND group_id = $2 AND user_id = ANY($3::uuid[])`,
-    [data.tenantId, data.groupId, data.userIds.slice(GROUP_MEMBERS)],
-  );
-  await db.end();
-  const token = String(
-    (await adminPost(`/admin/tenants/${data.tenantId}/tokens`, { description: 'bench' })).token,
-  );
+/** The SCIM scenarios against their two ceilings, with 1 and then 2 worker processes. */
+async function scimScenarios(
+  url: string,
+  data: Seed,
+  first: BenchServer,
+  token: string,
+): Promise<{ groupScale: Record<string, number>; sqlBaselines: Record<string, Figures>; results: Row[] }> {
+  let server = first;
   const tokenHash = createHash('sha256').update(token).digest();
   const runId = randomBytes(4).toString('hex');
-  const restart = async (env: Record<string, string>) => {
-    await stopServer(server);
-    server = await startServer(url, 1, env);
-  };
-  if (only) {
-    const figures = await ONLY[only]({ url, token, data, restart });
-    await stopServer(server);
-    writeResults(`${only}`, { date: new Date().toISOString(), scenario: only, figures });
-    return;
-  }
 
   const scale = await groupScale(server, token, data);
   log(`group of ${GROUP_MEMBERS}: ${JSON.stringify(scale)}`);
@@ -348,12 +269,12 @@ async function main(): Promise<void> {
   for (const workers of [1, 2]) {
     if (workers > 1) {
       await stopServer(server);
-      server = await startServer(url, workers);
+      server = await startServer(url, ADMIN_KEY, workers);
     }
     let health = 0;
     for (const scenario of scenarios(data, `${runId}-${workers}`)) {
-      const { result, peakMb } = await peakRss(server.pid ?? 0, () =>
-        runHttp(`http://127.0.0.1:${PORT}`, token, scenario, CONNECTIONS, SECONDS),
+      const { result, peakMb } = await peakRss(server.child.pid ?? 0, () =>
+        runHttp(server.url, token, scenario, CONNECTIONS, SECONDS),
       );
       if (scenario.name === 'GET /health/live') health = result.requestsPerSecond;
       const ceiling = sql[scenario.name];
@@ -373,66 +294,116 @@ async function main(): Promise<void> {
       );
     }
   }
-  const members: MembersFigures = await membersBench(`http://127.0.0.1:${PORT}`, url, token, data, log);
-  await restart({});
-  const isolation = await ONLY.isolation({ url, token, data, restart });
   await stopServer(server);
-  log('Webhooks: 10,000 users through SCIM at concurrency 8, one healthy receiver');
-  const webhooks = await webhookBench(url, log);
+  return { groupScale: scale, sqlBaselines: sql, results: rows };
+}
 
-  const table = markdown(rows, sql) + '\n\n' + webhookMarkdown(webhooks);
-  const report = {
+/** `--only <part>` runs one part; without it, all of them. */
+const PARTS = ['scim', 'members', 'isolation', 'webhooks', 'activity', 'activity-retention'] as const;
+type Part = (typeof PARTS)[number];
+
+function onlyPart(): Part | null {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return null;
+  const part = process.argv[at + 1];
+  if (!(PARTS as readonly string[]).includes(part)) {
+    process.stderr.write(`--only takes one of ${PARTS.join(', ')}\n`);
+    process.exit(2);
+  }
+  return part as Part;
+}
+
+async function main(): Promise<void> {
+  const url = databaseUrl();
+  const only = onlyPart();
+  const wants = (part: Part) => only === null || only === part;
+  log(
+    `Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections` +
+      `${only ? `, ${only} only` : ''})`,
+  );
+  execSync('npm run build', { stdio: 'ignore' });
+
+  const report: Record<string, unknown> = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
+    only,
     seconds: SECONDS,
     connections: CONNECTIONS,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
     node: process.version,
     postgres: await serverVersion(url),
-    groupScale: scale,
-    members,
-    isolation,
-    sqlBaselines: sql,
-    results: rows,
-    webhooks,
   };
-  const file = writeResults(quick ? 'quick' : '', report);
-  log('\n' + table);
-  log(`\nResults: ${file}`);
-  if (webhooks.some((w) => w.duplicateEvents > 0)) {
-    process.stderr.write('The webhook receiver got duplicates.\n');
-    process.exitCode = 1;
+  const tables: string[] = [];
+  let errors = false;
+  if (wants('scim') || wants('members') || wants('isolation') || wants('activity')) {
+    // The first start migrates the database; seeding needs its tables.
+    let server = await startServer(url, ADMIN_KEY, 1);
+    const data = await seed(url, log);
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    await db.query(
+      `DELETE FROM group_user_member WHERE tenant_id = $1 AND group_id = $2 AND user_id = ANY($3::uuid[])`,
+      [data.tenantId, data.groupId, data.userIds.slice(GROUP_MEMBERS)],
+    );
+    await db.end();
+    const token = String(
+      (await adminPost(server, ADMIN_KEY, `/admin/tenants/${data.tenantId}/tokens`, { description: 'bench' }))
+        .token,
+    );
+    if (wants('scim')) {
+      const scim = await scimScenarios(url, data, server, token); // stops the server it was given
+      Object.assign(report, scim);
+      tables.push(markdown(scim.results, scim.sqlBaselines));
+      errors ||= scim.results.some((r) => r.http.errors > 0);
+      server = await startServer(url, ADMIN_KEY, 1);
+    }
+    if (wants('members')) report.members = await membersBench(server.url, url, token, data, log);
+    if (wants('isolation')) {
+      report.isolation = await isolationBench({
+        baseUrl: () => server.url,
+        databaseUrl: url,
+        token,
+        data,
+        adminPost: (path, body) => adminPost(server, ADMIN_KEY, path, body),
+        restart: async (env) => {
+          await stopServer(server);
+          server = await startServer(url, ADMIN_KEY, 1, env);
+        },
+        log,
+      });
+    }
+    await stopServer(server);
+    if (wants('activity')) {
+      const activity = await activityLoad(url, ADMIN_KEY, data, SECONDS, CONNECTIONS, log);
+      report.activityLog = activity;
+      tables.push(activityMarkdown(activity));
+      errors ||= activity.runs.some((r) => r.figures.errors > 0) || activity.logState.dropped !== 0;
+    }
   }
-  if (rows.some((r) => r.http.errors > 0)) {
-    process.stderr.write('Some scenarios had errors.\n');
-    process.exitCode = 1;
+  if (wants('webhooks')) {
+    log('Webhooks: 10,000 users through SCIM at concurrency 8, one healthy receiver');
+    const webhooks = await webhookBench(url, log);
+    report.webhooks = webhooks;
+    tables.push(webhookMarkdown(webhooks));
+    errors ||= webhooks.some((w) => w.duplicateEvents > 0);
   }
-}
-
-/** Writes bench/results/<date>[-suffix].json and returns its path. */
-function writeResults(suffix: string, report: object): string {
+  if (wants('activity-retention')) {
+    const retention = await retentionScenario(url, quick, log);
+    report.activityRetention = retention;
+    tables.push(retentionMarkdown(retention));
+  }
   mkdirSync(join(__dirname, 'results'), { recursive: true });
-  const date = new Date().toISOString().slice(0, 10);
-  const file = join(__dirname, 'results', `${date}${suffix ? `-${suffix}` : ''}.json`);
+  const name = `${String(report.date).slice(0, 10)}${quick ? '-quick' : ''}${only ? `-${only}` : ''}.json`;
+  const file = join(__dirname, 'results', name);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-  return file;
-}
-
-/** `--only webhooks`: the initial-sync scenario alone, into bench/results/<date>-webhooks.json. */
-async function writeWebhooksOnly(url: string): Promise<void> {
-  log('Webhooks: 10,000 users through SCIM at concurrency 8, one healthy receiver');
-  const webhooks = await webhookBench(url, log);
-  const report = {
-    date: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
-    node: process.version,
-    postgres: await serverVersion(url),
-    webhooks,
-  };
-  const file = writeResults('webhooks', report);
-  log('\n' + webhookMarkdown(webhooks));
+  log('\n' + tables.join('\n\n'));
   log(`\nResults: ${file}`);
-  if (webhooks.some((w) => w.duplicateEvents > 0)) process.exitCode = 1;
+  if (errors) {
+    process.stderr.write(
+      'Some scenarios had errors (or the activity log dropped entries, or a webhook came twice).\n',
+    );
+    process.exitCode = 1;
+  }
 }
 
 async function serverVersion(url: string): Promise<string> {
@@ -464,6 +435,5 @@ main().catch((error: unknown) => {
   process.stderr.write(
     `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  // bench/server.ts stops the servers still running when the process exits.
-  process.exitCode = 1;
+  process.exit(1);
 });

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { adminPost, freePort, startServer, stopServer } from './server';
+import { adminPost, startServer, stopServer } from './server';
 
 const USERS = 10_000;
 const CONCURRENCY = 8;
@@ -125,37 +125,32 @@ export async function webhookBench(
 ): Promise<WebhookFigures[]> {
   const tallies = new Map<string, Tally>();
   const sink = await receiver(tallies);
-  const port = await freePort();
   const adminKey = 'bench-admin-key-' + randomBytes(8).toString('hex');
-  const server = await startServer({
-    databaseUrl,
-    port,
-    adminKey,
-    workers: 1,
-    env: {
-      WEBHOOK_DELIVERY: 'true',
-      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
-      WEBHOOK_SECRET_KEYS: BENCH_SEALING_KEY,
-    },
+  const server = await startServer(databaseUrl, adminKey, 1, {
+    WEBHOOK_DELIVERY: 'true',
+    WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
+    WEBHOOK_SECRET_KEYS: BENCH_SEALING_KEY,
   });
   const results: WebhookFigures[] = [];
   const tenants: string[] = [];
   try {
     for (const maxBatchSize of [1, 100]) {
       const runId = randomBytes(4).toString('hex');
-      const tenant = await adminPost(port, adminKey, '/admin/tenants', { name: `bench-webhooks-${runId}` });
+      const tenant = await adminPost(server, adminKey, '/admin/tenants', { name: `bench-webhooks-${runId}` });
       const tenantId = String(tenant.id);
       tenants.push(tenantId);
-      const token = String((await adminPost(port, adminKey, `/admin/tenants/${tenantId}/tokens`, {})).token);
+      const token = String(
+        (await adminPost(server, adminKey, `/admin/tenants/${tenantId}/tokens`, {})).token,
+      );
       const path = `/sync-${maxBatchSize}`;
       const tally = new Tally();
       tallies.set(path, tally);
-      await adminPost(port, adminKey, `/admin/tenants/${tenantId}/webhooks`, {
+      await adminPost(server, adminKey, `/admin/tenants/${tenantId}/webhooks`, {
         url: `${sink.url}${path}`,
         maxBatchSize,
       });
       const started = performance.now();
-      const lastWrite = await createUsers(`http://127.0.0.1:${port}/scim/v2/${tenantId}`, token, runId);
+      const lastWrite = await createUsers(`${server.url}/scim/v2/${tenantId}`, token, runId);
       const receivedAtLastWrite = tally.events;
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;
       while (tally.eventIds.size < USERS * EVENTS_PER_USER && Date.now() < deadline) {
@@ -199,7 +194,7 @@ export async function webhookBench(
   } finally {
     // The scenario's tenants go again (with their users, events and endpoints), so runs do not pile up.
     for (const id of tenants) {
-      await fetch(`http://127.0.0.1:${port}/admin/tenants/${id}`, {
+      await fetch(`${server.url}/admin/tenants/${id}`, {
         method: 'DELETE',
         headers: { authorization: `Bearer ${adminKey}` },
       });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { ActivityModule } from './activity/activity.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -38,6 +39,7 @@ import { UsersModule } from './users/users.module';
     EventsModule,
     SearchModule,
     MeModule,
+    ActivityModule,
     HealthModule,
     LandingModule,
     PortalModule,

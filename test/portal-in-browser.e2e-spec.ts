@@ -88,7 +88,10 @@ describeInBrowser('The tenant admin portal in a browser', () => {
   }
 
   it('runs the admin’s setup from the link to a revoked token', async () => {
-    const tenant = (await admin(t).post('/admin/tenants', { name: 'Globex', seatLimit: 2 }).expect(201)).body;
+    // The operator creates the tenant with provisioning off: its admin turns it on when ready.
+    const tenant = (
+      await admin(t).post('/admin/tenants', { name: 'Globex', seatLimit: 2, scimEnabled: false }).expect(201)
+    ).body;
     const scimBase = `/scim/v2/${tenant.id as string}`;
 
     // 1. The operator's product asks for a link; the admin opens it and presses Continue.
@@ -116,6 +119,12 @@ describeInBrowser('The tenant admin portal in a browser', () => {
     for (const field of ['SCIM connector base URL', 'Unique identifier field for users', 'HTTP Header']) {
       expect(steps).toContain(field);
     }
+    expect(await page.locator('#status + p .badge').innerText()).toBe('Not connected');
+    // 2. The admin turns SCIM provisioning on.
+    expect(await page.locator('.switch strong').innerText()).toBe('off');
+    await page.getByRole('button', { name: 'Turn SCIM provisioning on' }).click();
+    expect(await page.locator('.notice-ok').innerText()).toContain('SCIM provisioning is turned on');
+    expect(await page.locator('.switch strong').innerText()).toBe('on');
     await checkPage('2-setup');
     await page.getByRole('link', { name: 'Microsoft Entra ID' }).click();
     expect(await page.locator('ol.steps').innerText()).toContain('Secret Token');
@@ -163,6 +172,27 @@ describeInBrowser('The tenant admin portal in a browser', () => {
       .expect(403);
     expect(refused.body.detail).toBe('seat limit reached: 2 of 2 seats in use');
 
+    // 4. The activity page shows Okta's requests, the refused one with its hint.
+    await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Activity' }).click();
+    const newest = page.locator('tbody tr').first();
+    expect(await newest.locator('.badge').innerText()).toBe('403');
+    expect(await newest.innerText()).toContain('late@globex.test');
+    expect(await newest.innerText()).toContain('ask your vendor for more seats');
+    expect(
+      await page.locator('tbody tr', { hasText: 'jane@globex.test' }).locator('.badge').innerText(),
+    ).toBe('201');
+    await page.getByRole('link', { name: 'Errors only' }).click();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await checkPage('5-activity');
+    await newest.locator('a').first().click();
+    expect(await page.locator('h2', { hasText: 'Request body' }).count()).toBe(1);
+    expect(await page.locator('pre').first().innerText()).toContain('late@globex.test');
+    await checkPage('6-activity-entry');
+    await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Setup' }).click();
+    expect(await page.locator('#status + p').innerText()).toMatch(
+      /^Connected — last request from Okta \d+ seconds? ago/,
+    );
+
     // What the IdP sent shows as text: the user named like an <img> tag is a name, not an image.
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'People' }).click();
     const row = page.locator('tbody tr', { hasText: 'mallory@globex.test' });
@@ -178,7 +208,7 @@ describeInBrowser('The tenant admin portal in a browser', () => {
     await page.getByLabel('Size', { exact: true }).fill('25');
     await page.getByRole('button', { name: 'Save account size' }).click();
     expect(await page.locator('.notice-ok').innerText()).toContain('The account size is saved');
-    await checkPage('5-seats');
+    await checkPage('7-seats');
 
     // 5. The admin revokes the token behind a confirmation; Okta's next call gets 401.
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Tokens' }).click();
@@ -192,7 +222,7 @@ describeInBrowser('The tenant admin portal in a browser', () => {
     // 6. The link cannot be used again.
     await page.goto(link);
     expect(await page.locator('h1').innerText()).toBe('This link has been used');
-    await checkPage('6-link-used');
+    await checkPage('8-link-used');
 
     expect(dialogs).toEqual([]);
     expect(cspViolations).toEqual([]);
@@ -205,6 +235,7 @@ describeInBrowser('The tenant admin portal in a browser', () => {
       .filter((type: string) => type.startsWith('portal.'));
     expect(portalEvents).toEqual([
       'portal.signed_in',
+      'portal.scim_enabled',
       'portal.token_generated',
       'portal.account_size_changed',
       'portal.token_revoked',
@@ -234,7 +265,7 @@ describeInBrowser('The tenant admin portal in a browser', () => {
     );
     expect(wide).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await checkPage('7-setup-phone');
+    await checkPage('9-setup-phone');
     await page.getByRole('button', { name: 'Sign out' }).click();
     expect(await page.locator('h1').innerText()).toBe('You are signed out');
     await page.goto(`${base}/portal/setup`);

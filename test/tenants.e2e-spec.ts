@@ -17,6 +17,7 @@ describe('Admin API: tenants and tokens', () => {
       seatQuota: null,
       seatsUsed: 0,
       enabled: true,
+      scimEnabled: true,
       scimRateLimit: { perSecond: null, burst: null },
       portalQuotaEditable: true,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),

@@ -3,8 +3,16 @@
  * tenant or a token exists); the reason is kept on the request for the request log and the tenant's
  * activity log.
  */
-export type AuthFailureReason =
-  'no_token' | 'malformed' | 'unknown' | 'revoked' | 'expired' | 'wrong_tenant' | 'tenant_disabled';
+export const AUTH_FAILURE_REASONS = [
+  'no_token',
+  'malformed',
+  'unknown',
+  'revoked',
+  'expired',
+  'wrong_tenant',
+  'tenant_disabled',
+] as const;
+export type AuthFailureReason = (typeof AUTH_FAILURE_REASONS)[number];
 
 /** A tenant's own SCIM rate limit; null fields fall back to the server's defaults. */
 export interface TenantRateLimit {
@@ -14,7 +22,7 @@ export interface TenantRateLimit {
 
 /** What authenticating a SCIM request found: the tenant, or why not. */
 export type AuthOutcome =
-  | { ok: true; tenantId: string; tokenId: string; rateLimit: TenantRateLimit }
+  | { ok: true; tenantId: string; tokenId: string; rateLimit: TenantRateLimit; scimEnabled: boolean }
   | { ok: false; reason: AuthFailureReason };
 
 declare module 'express-serve-static-core' {

@@ -50,6 +50,10 @@ export class AuthGuard implements CanActivate {
       request.auth = outcome;
       if (outcome.ok) {
         request.tenantId = outcome.tenantId;
+        // Only a valid token learns that the tenant turned provisioning off: every 401 stays alike.
+        if (!outcome.scimEnabled) {
+          throw ScimError.forbidden('SCIM provisioning is turned off for this organisation', 'scim_disabled');
+        }
         this.throttle.consume(outcome);
         return true;
       }

@@ -79,6 +79,26 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** Requests of one tenant served at once; the others wait their turn (DATABASE_ACQUIRE_TIMEOUT_MS). */
   tenantMaxConcurrency: number;
+  /** The provisioning activity log (src/activity). */
+  activity: ActivityConfig;
+}
+
+/** What the activity log keeps, and how it writes (ACTIVITY_* variables). */
+export interface ActivityConfig {
+  /** Record SCIM requests at all (false: nothing is recorded; what is kept stays readable). */
+  enabled: boolean;
+  /** Which requests keep their (redacted) bodies: failures only, every request, or none. */
+  bodies: 'errors' | 'all' | 'none';
+  /** Each kept body is cut at this many bytes, and marked truncated. */
+  bodyMaxBytes: number;
+  /** Successful reads: counted per minute (`counted`), or one entry each (`all`). */
+  reads: 'counted' | 'all';
+  retentionDays: number;
+  /** Entries waiting in memory at most; beyond it new ones are dropped and counted. */
+  queueSize: number;
+  /** How often the queue is written out, and how many entries go in one INSERT. */
+  flushMs: number;
+  batchSize: number;
 }
 
 export { ConfigError };
@@ -121,6 +141,28 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(`${name} must be a ${protocols.join(' or ')} URL`);
   }
   return raw;
+}
+
+function choice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function activityConfig(env: Env): ActivityConfig {
+  return {
+    enabled: flag(env, 'ACTIVITY_LOG', true),
+    bodies: choice(env, 'ACTIVITY_BODIES', ['errors', 'all', 'none'] as const, 'errors'),
+    bodyMaxBytes: integer(env, 'ACTIVITY_BODY_MAX_BYTES', 16_384, 256, 1_048_576),
+    reads: choice(env, 'ACTIVITY_READS', ['counted', 'all'] as const, 'counted'),
+    retentionDays: integer(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),
+    queueSize: integer(env, 'ACTIVITY_QUEUE_SIZE', 10_000, 1, 1_000_000),
+    flushMs: integer(env, 'ACTIVITY_FLUSH_MS', 200, 10, 600_000),
+    batchSize: integer(env, 'ACTIVITY_BATCH_SIZE', 500, 1, 5000),
+  };
 }
 
 /** TRUST_PROXY: false (default), true, a hop count, or addresses/subnets (as Express's `trust proxy`). */
@@ -196,5 +238,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       1,
       poolSize,
     ),
+    activity: activityConfig(env),
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ActivityWriter } from '../activity/activity-writer';
 import { loggableError } from '../common/loggable-error';
 import { ShutdownState } from '../pipeline/shutdown-state';
 import { TenantAccessChannel } from '../tenants/tenant-access.channel';
@@ -23,7 +24,9 @@ export interface ReadinessReport {
 
 /**
  * Whether this process can serve: it is not draining after SIGTERM (else `shutdown` is down), the
- * database answers a ping (else `database` is down, with the reason), and how verified tokens are kept (`tokenCache.mode`; never a reason not to serve).
+ * database answers a ping (else `database` is down, with the reason). It also reports how verified
+ * tokens are kept (`tokenCache.mode`) and the activity log's queue and drops (`activityLog`), neither
+ * ever a reason not to serve.
  */
 @Injectable()
 export class Readiness {
@@ -31,6 +34,7 @@ export class Readiness {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenantAccess: TenantAccessChannel,
     private readonly shutdown: ShutdownState,
+    private readonly activity: ActivityWriter,
   ) {}
 
   async check(): Promise<ReadinessReport> {
@@ -38,6 +42,8 @@ export class Readiness {
       shutdown: this.shutdown.draining ? { status: 'down', draining: true } : { status: 'up' },
       database: await this.database(),
       tokenCache: { status: 'up', mode: this.tenantAccess.mode },
+      // Entries dropped (queue full, database unavailable) are reported, never a reason not to serve.
+      activityLog: { status: 'up', ...this.activity.state() },
     };
     const entries = Object.entries(checks);
     const pick = (status: CheckResult['status']) =>

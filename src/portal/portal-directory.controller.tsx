@@ -1,14 +1,19 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ActivityService } from '../activity/activity.service';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RecentActivity } from './pages/activity-pages';
 import { Brand, sendPage } from './pages/layout';
 import { GroupsPage, PeoplePage, PersonPage } from './pages/people-pages';
 import { PortalDirectoryService } from './portal-directory.service';
 import { PortalExceptionFilter } from './portal-exception.filter';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSettingsService } from './portal-settings.service';
+
+/** Requests shown on a person's page. */
+const RECENT_ACTIVITY = 10;
 
 /** `?page=` as a page number from 1; anything else is the first page. */
 function pageNumber(raw: unknown): number {
@@ -31,6 +36,7 @@ export class PortalDirectoryController {
 
   constructor(
     private readonly directory: PortalDirectoryService,
+    private readonly activity: ActivityService,
     private readonly settings: PortalSettingsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -59,7 +65,14 @@ export class PortalDirectoryController {
       this.settings.nav(session, 'users'),
       this.directory.person(session, userId),
     ]);
-    sendPage(res, <PersonPage brand={this.brand} nav={nav} user={user} />);
+    const recent = await this.activity.list(session.tenantId, {
+      limit: RECENT_ACTIVITY,
+      resourceId: String(user.id),
+    });
+    sendPage(
+      res,
+      <PersonPage brand={this.brand} nav={nav} user={user} activity={<RecentActivity page={recent} />} />,
+    );
   }
 
   @Get('groups')

@@ -14,10 +14,12 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ActivityService } from '../activity/activity.service';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FormBody } from '../pipeline/form-body';
-import { AccountSizeForm, EmptyForm, GenerateTokenForm } from './dto/portal-forms.dto';
+import { AccountSizeForm, EmptyForm, GenerateTokenForm, ScimSwitchForm } from './dto/portal-forms.dto';
+import { ConnectionStatus } from './pages/activity-pages';
 import { idpGuide } from './idp-guides';
 import { Brand, sendPage } from './pages/layout';
 import { SeatsPage } from './pages/seats-page';
@@ -40,28 +42,50 @@ export class PortalSettingsController {
 
   constructor(
     private readonly settings: PortalSettingsService,
+    private readonly activity: ActivityService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.brand = { productName: config.portal.productName };
   }
 
   @Get('setup')
-  async setup(@Req() req: Request, @Res() res: Response, @Query('idp') idp?: string): Promise<void> {
+  async setup(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const session = req.portal!;
-    const [tenant, tokens] = await Promise.all([
+    const [tenant, tokens, connection] = await Promise.all([
       this.settings.tenant(session),
       this.settings.listTokens(session),
+      this.activity.connection(session.tenantId),
     ]);
+    const switched = query.scim === 'on' || query.scim === 'off' ? query.scim : undefined;
     sendPage(
       res,
       <SetupPage
         brand={this.brand}
         nav={await this.settings.nav(session, 'setup', tenant)}
         tenantUrl={tenant.scimBaseUrl}
-        guide={idpGuide(idp)}
+        guide={idpGuide(typeof query.idp === 'string' ? query.idp : undefined)}
         liveTokens={tokens.length}
+        status={
+          <ConnectionStatus
+            tenant={tenant}
+            connection={connection}
+            csrfToken={session.csrfToken}
+            switched={switched}
+          />
+        }
       />,
     );
+  }
+
+  @Post('setup/scim')
+  @FormBody()
+  async switchScim(@Req() req: Request, @Res() res: Response, @Body() form: ScimSwitchForm): Promise<void> {
+    const tenant = await this.settings.setScimEnabled(req.portal!, form.enabled === 'true');
+    res.redirect(303, `/portal/setup?scim=${tenant.scimEnabled ? 'on' : 'off'}`);
   }
 
   @Get('tokens')

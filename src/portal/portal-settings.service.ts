@@ -17,8 +17,7 @@ const SEATS_PAGE = 50;
 const DAY_MS = 86_400_000;
 
 /**
- * What the tenant's admin changes in the portal: tokens and the account size (and, through the
- * activity log's owner, the SCIM switch). Each change records its `portal.*` event in the change's
+ * What the tenant's admin changes in the portal: the SCIM switch, tokens and the account size. Each change records its `portal.*` event in the change's
  * own transaction, so the operator's product hears of exactly what was committed.
  */
 @Injectable()
@@ -69,6 +68,14 @@ export class PortalSettingsService {
 
   async seatsOverview(session: PortalSession, cursor: string | undefined): Promise<SeatsOverviewDto> {
     return this.seats.overview(session.tenantId, SEATS_PAGE, cursor);
+  }
+
+  /** The tenant's own Enable SCIM provisioning switch (while off, its IdP's calls get 403). */
+  setScimEnabled(session: PortalSession, enabled: boolean): Promise<TenantDto> {
+    return this.tenants.update(session.tenantId, { scimEnabled: enabled }, async (m, before, after) => {
+      if (before.scimEnabled === after.scimEnabled) return;
+      await this.record(m, session, after.scimEnabled ? 'portal.scim_enabled' : 'portal.scim_disabled', {});
+    });
   }
 
   /** The account size (the tenant's seatQuota), unless the operator keeps it read-only here. */

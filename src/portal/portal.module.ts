@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsModule } from '../events/events.module';
 import { GroupsModule } from '../groups/groups.module';
@@ -8,6 +9,7 @@ import { ThrottlingModule } from '../throttling/throttling.module';
 import { UsersModule } from '../users/users.module';
 import { LinkThrottleGuard } from './link-throttle.guard';
 import { PortalAccessController } from './portal-access.controller';
+import { PortalActivityController } from './portal-activity.controller';
 import { PortalAccessRepository } from './portal-access.repository';
 import { PortalAccessService } from './portal-access.service';
 import { PortalCookies } from './portal-cookies';
@@ -21,7 +23,12 @@ import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSettingsController } from './portal-settings.controller';
 import { PortalSettingsService } from './portal-settings.service';
 
-const PAGES = [PortalAccessController, PortalSettingsController, PortalDirectoryController];
+const PAGES = [
+  PortalAccessController,
+  PortalSettingsController,
+  PortalDirectoryController,
+  PortalActivityController,
+];
 
 /**
  * The tenant admin portal: server-rendered pages (Preact to HTML strings) where a customer's IT admin
@@ -29,7 +36,15 @@ const PAGES = [PortalAccessController, PortalSettingsController, PortalDirectory
  * everything through the owning modules' services.
  */
 @Module({
-  imports: [TenantsModule, EventsModule, SeatsModule, UsersModule, GroupsModule, ThrottlingModule],
+  imports: [
+    TenantsModule,
+    EventsModule,
+    SeatsModule,
+    UsersModule,
+    GroupsModule,
+    ThrottlingModule,
+    ActivityModule,
+  ],
   controllers: [PortalLinksController, ...PAGES],
   providers: [
     PortalAccessRepository,

@@ -44,9 +44,9 @@ export class SeatsService {
     const seat = await this.seats.assign(m, tenantId, user, now, quota);
     if (!(await this.seats.take(m, tenantId))) {
       const usage = await this.seats.usage(tenantId, m);
-      throw new ScimError(
-        403,
+      throw ScimError.forbidden(
         `seat limit reached: ${usage?.used ?? 0} of ${usage?.limit ?? 0} seats in use`,
+        'seat_limit_reached',
       );
     }
     return seat;

@@ -14,6 +14,8 @@ export interface TokenOwner {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   tenantEnabled: boolean;
+  /** The tenant's own provisioning switch (403 while off, once the token is known to be good). */
+  scimEnabled: boolean;
   rateLimit: TenantRateLimit;
 }
 
@@ -69,11 +71,12 @@ export class TenantTokensRepository {
         last_used_at: Date | null;
         revoked_at: Date | null;
         enabled: boolean;
+        scim_enabled: boolean;
         scim_rate_per_second: number | null;
         scim_rate_burst: number | null;
       }>(
         this.dataSource.manager,
-        `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, k.revoked_at, t.enabled,
+        `SELECT k.tenant_id, k.id, k.expires_at, k.last_used_at, k.revoked_at, t.enabled, t.scim_enabled,
                 t.scim_rate_per_second, t.scim_rate_burst
          FROM tenant_token k JOIN tenant t ON t.id = k.tenant_id
         WHERE k.token_hash = $1`,
@@ -89,6 +92,7 @@ export class TenantTokensRepository {
       lastUsedAt: row.last_used_at,
       revokedAt: row.revoked_at,
       tenantEnabled: row.enabled,
+      scimEnabled: row.scim_enabled,
       rateLimit: { perSecond: row.scim_rate_per_second, burst: row.scim_rate_burst },
     };
   }

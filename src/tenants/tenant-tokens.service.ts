@@ -114,7 +114,13 @@ export class TenantTokensService {
         .touch(owner.tenantId, owner.tokenId)
         .catch((err: unknown) => this.logger.warn({ err: loggableError(err) }, 'could not record token use'));
     }
-    return { ok: true, tenantId: owner.tenantId, tokenId: owner.tokenId, rateLimit: owner.rateLimit };
+    return {
+      ok: true,
+      tenantId: owner.tenantId,
+      tokenId: owner.tokenId,
+      rateLimit: owner.rateLimit,
+      scimEnabled: owner.scimEnabled,
+    };
   }
 
   private toDto(token: TenantTokenEntity): TokenDto {

@@ -33,8 +33,13 @@ export class TenantEntity {
   @Column('text', { name: 'seat_quota_unit', nullable: true })
   seatQuotaUnit: string | null;
 
+  /** The operator's switch: a disabled tenant is refused on every SCIM request (401). */
   @Column('boolean', { default: true })
   enabled: boolean;
+
+  /** The tenant's own switch: while off, a valid token gets 403 (provisioning turned off). */
+  @Column('boolean', { name: 'scim_enabled', default: true })
+  scimEnabled: boolean;
 
   /** SCIM requests a second, sustained; null: the server's SCIM_RATE_LIMIT_PER_SECOND; 0: unlimited. */
   @Column('integer', { name: 'scim_rate_per_second', nullable: true })

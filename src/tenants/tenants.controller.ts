@@ -39,7 +39,9 @@ export class TenantsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename a tenant, change its seat limit, or enable/disable it' })
+  @ApiOperation({
+    summary: 'Rename a tenant, change its seat limit, enable/disable it, or switch its SCIM provisioning',
+  })
   update(@Param('id') id: string, @Body() body: UpdateTenantDto): Promise<TenantDto> {
     return this.tenants.update(id, body);
   }

@@ -11,6 +11,7 @@ export interface TenantChanges {
   seatQuotaAmount?: string | null;
   seatQuotaUnit?: string | null;
   enabled?: boolean;
+  scimEnabled?: boolean;
   scimRatePerSecond?: number | null;
   scimRateBurst?: number | null;
   portalQuotaEditable?: boolean;

@@ -46,6 +46,7 @@ export class TenantsService {
         name: input.name,
         seatLimit: input.seatLimit ?? null,
         ...quotaColumns(input.seatQuota ?? null),
+        scimEnabled: input.scimEnabled ?? true,
         scimRatePerSecond: input.scimRateLimit?.perSecond ?? null,
         scimRateBurst: input.scimRateLimit?.burst ?? null,
         portalQuotaEditable: input.portalQuotaEditable ?? true,
@@ -84,6 +85,7 @@ export class TenantsService {
       ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
       ...(input.seatQuota !== undefined ? quotaColumns(input.seatQuota) : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.scimEnabled !== undefined ? { scimEnabled: input.scimEnabled } : {}),
       ...(input.scimRateLimit !== undefined ? rateLimitColumns(input.scimRateLimit) : {}),
       ...(input.portalQuotaEditable !== undefined ? { portalQuotaEditable: input.portalQuotaEditable } : {}),
     };
@@ -95,8 +97,10 @@ export class TenantsService {
       if (within) await within(m, this.toDto(before), this.toDto(after));
       return after;
     });
-    // Cached token owners carry the tenant's state and limit: forget them so a change applies at once.
-    if (input.enabled !== undefined || input.scimRateLimit !== undefined) this.tokenCache.forgetTenant(id);
+    // Cached token owners carry the tenant's state, limit and switch: forget them so a change applies at once.
+    if (input.enabled !== undefined || input.scimEnabled !== undefined || input.scimRateLimit !== undefined) {
+      this.tokenCache.forgetTenant(id);
+    }
     return this.toDto(updated);
   }
 
@@ -117,6 +121,7 @@ export class TenantsService {
           : null,
       seatsUsed: tenant.seatsUsed,
       enabled: tenant.enabled,
+      scimEnabled: tenant.scimEnabled,
       scimRateLimit: { perSecond: tenant.scimRatePerSecond, burst: tenant.scimRateBurst },
       portalQuotaEditable: tenant.portalQuotaEditable,
       createdAt: tenant.createdAt.toISOString(),

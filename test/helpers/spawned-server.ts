@@ -111,7 +111,7 @@ export async function spawnServer(
   ];
   const inherit = options.inherit ?? true;
   // The test run's database is migrated already (global setup); a fresh DATA_DIR migrates at start.
-  const migrations = inherit ? { RUN_MIGRATIONS: 'false' } : {};
+  const migrations: Record<string, string> = inherit ? { RUN_MIGRATIONS: 'false' } : {};
   const spawned = spawnCommand(
     command,
     { PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'info', ...migrations, ...env },

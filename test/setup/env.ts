@@ -11,3 +11,7 @@ process.env.WEBHOOK_RETRY_BASE_MS = '0';
 process.env.WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8,::1/128';
 // A fixed sealing key, so no key file is written and every test app opens what another sealed.
 process.env.WEBHOOK_SECRET_KEYS = 'test:' + Buffer.alloc(32, 7).toString('base64');
+// Tests write the activity log when they read it (ActivityService) or ask (ActivityWriter.flush), so
+// no timed flush lands in a test that counts SQL statements.
+process.env.ACTIVITY_FLUSH_MS = '600000';
+process.env.ACTIVITY_BATCH_SIZE = '5000';

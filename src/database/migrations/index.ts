@@ -8,6 +8,8 @@ import { TenantAccessNotify1763856600000 } from './1763856600000-tenant-access-n
 import { TenantCounters1763856700000 } from './1763856700000-tenant-counters';
 import { ScimLimitsTokenRevocation1764200000000 } from './1764200000000-scim-limits-token-revocation';
 import { WebhookDeliveryAtScale1764300000000 } from './1764300000000-webhook-delivery-at-scale';
+import { TenantScimSwitch1764700000000 } from './1764700000000-tenant-scim-switch';
+import { ActivityLog1764700100000 } from './1764700100000-activity-log';
 import { Portal1764800000000 } from './1764800000000-portal';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` (database/migrate.ts) on demand. */
@@ -22,5 +24,7 @@ export const MIGRATIONS = [
   TenantCounters1763856700000,
   ScimLimitsTokenRevocation1764200000000,
   WebhookDeliveryAtScale1764300000000,
+  TenantScimSwitch1764700000000,
+  ActivityLog1764700100000,
   Portal1764800000000,
 ];

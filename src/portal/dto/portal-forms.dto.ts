@@ -1,6 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
+/** The Enable SCIM provisioning switch of the setup page: the state to set. */
+export class ScimSwitchForm {
+  @IsIn(['true', 'false'], { message: 'Choose on or off' })
+  enabled: 'true' | 'false';
+}
+
 /** The token form of the tokens page. */
 export class GenerateTokenForm {
   @IsString()

@@ -11,6 +11,12 @@ export type ScimType =
   | 'invalidVers'
   | 'sensitive';
 
+/**
+ * A failure's stable name where status and scimType alone do not tell it apart (two different 403s).
+ * Never sent to the client; the activity log keeps it and gives its hint (src/activity/failure-hints.ts).
+ */
+export type ScimErrorCode = 'seat_limit_reached' | 'scim_disabled';
+
 export const SCIM_ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 /** The body of every error response (RFC 7644 §3.12). */
@@ -31,8 +37,14 @@ export class ScimError extends Error {
     readonly detail: string,
     readonly scimType?: ScimType,
     readonly headers: Record<string, string> = {},
+    readonly code?: ScimErrorCode,
   ) {
     super(detail);
+  }
+
+  /** Authenticated, but not allowed: 403, named by its code. */
+  static forbidden(detail: string, code: ScimErrorCode): ScimError {
+    return new ScimError(403, detail, undefined, {}, code);
   }
 
   static badRequest(scimType: ScimType, detail: string): ScimError {

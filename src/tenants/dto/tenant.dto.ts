@@ -30,6 +30,20 @@ function SeatQuotaProperty() {
   );
 }
 
+/** `scimEnabled` in a request: the tenant's own switch, apart from the operator's `enabled`. */
+function ScimEnabledProperty(whenAbsent: string) {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: Boolean,
+      description:
+        "The tenant's own Enable SCIM provisioning switch. While it is off, a SCIM request with a valid " +
+        `token is answered 403 (provisioning turned off for the organisation). ${whenAbsent}`,
+    }),
+    IsOptional(),
+    IsBoolean(),
+  );
+}
+
 /** `portalQuotaEditable` in a request: whether the portal may change the account size. */
 function PortalQuotaEditableProperty() {
   return applyDecorators(
@@ -128,6 +142,9 @@ export class CreateTenantDto {
   @RateLimitProperty()
   scimRateLimit?: ScimRateLimitDto | null;
 
+  @ScimEnabledProperty('Absent: on.')
+  scimEnabled?: boolean;
+
   @PortalQuotaEditableProperty()
   portalQuotaEditable?: boolean;
 }
@@ -163,6 +180,9 @@ export class UpdateTenantDto {
   @IsBoolean()
   enabled?: boolean;
 
+  @ScimEnabledProperty('Absent: unchanged.')
+  scimEnabled?: boolean;
+
   @PortalQuotaEditableProperty()
   portalQuotaEditable?: boolean;
 }
@@ -189,8 +209,13 @@ export class TenantDto {
   @ApiProperty({ description: 'Seats in use: one per active user.' })
   seatsUsed: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: "The operator's switch: false refuses every SCIM request (401)." })
   enabled: boolean;
+
+  @ApiProperty({
+    description: "The tenant's own switch: false answers SCIM requests with a valid token 403.",
+  })
+  scimEnabled: boolean;
 
   @ApiProperty({ type: TenantRateLimitDto })
   scimRateLimit: TenantRateLimitDto;
