@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { LandingModule } from './landing/landing.module';
 import { PipelineModule } from './pipeline/pipeline.module';
+import { PortalModule } from './portal/portal.module';
 import { ScimCoreModule } from './scim/scim-core.module';
 import { SearchModule } from './search/search.module';
 import { SeatsModule } from './seats/seats.module';
@@ -41,6 +42,7 @@ import { UsersModule } from './users/users.module';
     ActivityModule,
     HealthModule,
     LandingModule,
+    PortalModule,
   ],
 })
 export class AppModule {}

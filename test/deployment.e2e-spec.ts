@@ -153,6 +153,28 @@ describe('Docker image and compose file', () => {
     );
   });
 
+  it('ships the portal: its pages compile with the code, and the build copies its assets into dist/', () => {
+    // The pages are .tsx, compiled by the build's tsconfig; the CSS and script are Nest CLI assets.
+    const tsconfig = JSON.parse(read('tsconfig.build.json')) as { include: string[] };
+    expect(tsconfig.include).toEqual(expect.arrayContaining(['src/**/*.ts', 'src/**/*.tsx']));
+    const cli = JSON.parse(read('nest-cli.json')) as {
+      sourceRoot: string;
+      compilerOptions: { assets: Array<{ include: string }> };
+    };
+    expect(cli.sourceRoot).toBe('src');
+    expect(cli.compilerOptions.assets.map((a) => a.include)).toContain('portal/assets/**/*');
+    for (const file of ['portal.css', 'portal.js']) {
+      expect(existsSync(join(ROOT, 'src', 'portal', 'assets', file))).toBe(true);
+    }
+    // The runtime stage copies all of dist/, the assets with it.
+    expect(copies(runtime)).toEqual(
+      expect.arrayContaining([{ from: 'build', sources: ['/app/dist'], dest: './dist' }]),
+    );
+    expect(copies(build).flatMap((c) => c.sources)).toEqual(
+      expect.arrayContaining(['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'src']),
+    );
+  });
+
   it('turns Scarf telemetry off before npm ci, and declares /data a volume', () => {
     const ciAt = build.instructions.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
     const scarfAt = build.instructions.findIndex(

@@ -19,6 +19,7 @@ describe('Admin API: tenants and tokens', () => {
       enabled: true,
       scimEnabled: true,
       scimRateLimit: { perSecond: null, burst: null },
+      portalQuotaEditable: true,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     await admin(t).get(`/admin/tenants/${id}`).expect(200, created.body);

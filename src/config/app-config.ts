@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { parseNetworks, parseSecretKeys, SecretKey } from './webhook-settings';
+import { loadPortalConfig, PortalConfig } from './portal-config';
 
 /** Log levels pino understands; `silent` turns logging off (tests). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -66,6 +67,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
+  /** The tenant admin portal (src/portal): its links, sessions, framing and branding. */
+  portal: PortalConfig;
   /** How often the token-revocation listener sends itself a heartbeat; one unheard turns the cache off. */
   tokenCacheHeartbeatMs: number;
   /** Server-side `statement_timeout` of the app's connections (migrations have none). */
@@ -100,14 +103,14 @@ export interface ActivityConfig {
 
 export { ConfigError };
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
-function text(env: Env, name: string): string | undefined {
+export function text(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -222,6 +225,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
     trustProxy: trustProxy(env),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600) * 1000,
+    portal: loadPortalConfig(env, publicUrl),
     tokenCacheHeartbeatMs: integer(env, 'TOKEN_CACHE_HEARTBEAT_MS', 2000, 100, 60_000),
     databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
     databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),

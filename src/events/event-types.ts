@@ -12,6 +12,14 @@ export const EVENT_TYPES = [
   'group.members_removed',
   'seat.assigned',
   'seat.released',
+  // What a tenant's admin did in the portal (src/portal), so the operator's product hears of it.
+  'portal.signed_in',
+  'portal.signed_out',
+  'portal.scim_enabled',
+  'portal.scim_disabled',
+  'portal.token_generated',
+  'portal.token_revoked',
+  'portal.account_size_changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -307,6 +307,19 @@ export class GroupsRepository {
    * through a server-side cursor: one statement however many groups, and memory bounded however
    * large a group is. The batches come from one snapshot.
    */
+  /** How many direct members (users and groups) each of the groups has. */
+  async memberCounts(tenantId: string, groupIds: string[]): Promise<Map<string, number>> {
+    if (groupIds.length === 0) return new Map();
+    const rows: Array<{ group_id: string; count: number }> = await this.dataSource.query(
+      `SELECT g.id AS group_id,
+              (SELECT count(*) FROM group_user_member m WHERE m.tenant_id = $1 AND m.group_id = g.id)::int +
+              (SELECT count(*) FROM group_group_member m WHERE m.tenant_id = $1 AND m.group_id = g.id)::int AS count
+         FROM scim_group g WHERE g.tenant_id = $1 AND g.id = ANY($2::uuid[])`,
+      [tenantId, groupIds],
+    );
+    return new Map(rows.map((r) => [r.group_id, r.count]));
+  }
+
   async *members(tenantId: string, groupIds: string[]): AsyncGenerator<MemberRow[]> {
     if (groupIds.length === 0) return;
     const runner = this.dataSource.createQueryRunner('slave');

@@ -94,6 +94,11 @@ export class GroupsService {
     return { ...body, resources: Resources, list };
   }
 
+  /** Direct member counts of the tenant's groups (the portal's groups list). */
+  memberCounts(tenantId: string, groupIds: string[]): Promise<Map<string, number>> {
+    return this.groups.memberCounts(tenantId, groupIds.filter(isUuid));
+  }
+
   /** PUT: displayName, externalId and the whole member list are replaced. */
   async replace(
     tenantId: string,

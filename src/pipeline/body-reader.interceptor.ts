@@ -1,17 +1,27 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
+import { FORM_BODY, readFormBody } from './form-body';
 import { readJsonBody } from './json-body';
 
 /**
  * Reads the request body after routing (no route: 404/405 without reading it) and after the AuthGuard
- * (Nest runs guards before interceptors), so an unauthenticated request never costs a parse.
+ * (Nest runs guards before interceptors), so an unauthenticated request never costs a parse. Routes
+ * marked @FormBody() (the portal's pages) read an HTML form; every other route reads JSON.
  */
 @Injectable()
 export class BodyReaderInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    await readJsonBody(http.getRequest<Request>(), http.getResponse<Response>());
+    const form = this.reflector.getAllAndOverride<boolean | undefined>(FORM_BODY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const read = form ? readFormBody : readJsonBody;
+    await read(http.getRequest<Request>(), http.getResponse<Response>());
     return next.handle();
   }
 }

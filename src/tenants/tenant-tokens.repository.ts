@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { queryPrepared } from '../database/prepared-query';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import type { TenantRateLimit } from '../auth/auth-outcome';
 import { retryRead } from '../database/transactions';
 import { TenantTokenEntity } from './tenant-token.entity';
@@ -23,10 +24,16 @@ export interface TokenOwner {
 export class TenantTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One transaction, retried once where safe (runTransaction). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runTransaction(this.dataSource, work);
+  }
+
   async insert(
     token: Omit<TenantTokenEntity, 'createdAt' | 'lastUsedAt' | 'revokedAt'>,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<TenantTokenEntity> {
-    const repo = this.dataSource.getRepository(TenantTokenEntity);
+    const repo = manager.getRepository(TenantTokenEntity);
     return repo.save(repo.create({ ...token, lastUsedAt: null, revokedAt: null }));
   }
 
@@ -37,12 +44,20 @@ export class TenantTokensRepository {
       .find({ where: { tenantId, revokedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Marks a live token revoked; false when there is no such live token. */
-  async revoke(tenantId: string, id: string): Promise<boolean> {
-    const result = await this.dataSource
-      .getRepository(TenantTokenEntity)
-      .update({ tenantId, id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-    return (result.affected ?? 0) > 0;
+  /** Marks a live token revoked and answers it as it was; null when there is no such live token. */
+  async revoke(
+    tenantId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TenantTokenEntity | null> {
+    const repo = manager.getRepository(TenantTokenEntity);
+    const live = await repo.findOne({
+      where: { tenantId, id, revokedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!live) return null;
+    await repo.update({ tenantId, id }, { revokedAt: () => 'now()' });
+    return live;
   }
 
   /** The one query not scoped by a tenant: the token's hash is what tells the tenant. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { AuthOutcome } from '../auth/auth-outcome';
 import { loggableError } from '../common/loggable-error';
@@ -22,6 +23,9 @@ export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
+/** Work done in the transaction that issues or revokes a token, seeing the token. */
+export type TokenHook = (m: EntityManager, token: TokenDto) => Promise<void>;
+
 @Injectable()
 export class TenantTokensService {
   private readonly logger = new Logger(TenantTokensService.name);
@@ -32,20 +36,28 @@ export class TenantTokensService {
     private readonly cache: TokenCache,
   ) {}
 
-  async issue(tenantId: string, input: CreateTokenDto): Promise<CreatedTokenDto> {
+  /** Issues a token; `within` runs in the same transaction (the portal records its audit event there). */
+  async issue(tenantId: string, input: CreateTokenDto, within?: TokenHook): Promise<CreatedTokenDto> {
     await this.tenants.require(tenantId);
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
       throw ScimError.badRequest('invalidValue', 'expiresAt must be in the future');
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const saved = await this.tokens.insert({
-      tenantId,
-      id: randomUUID(),
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, VISIBLE_PREFIX_LENGTH),
-      description: input.description ?? null,
-      expiresAt,
+    const saved = await this.tokens.transaction(async (m) => {
+      const inserted = await this.tokens.insert(
+        {
+          tenantId,
+          id: randomUUID(),
+          tokenHash: hashToken(token),
+          prefix: token.slice(0, VISIBLE_PREFIX_LENGTH),
+          description: input.description ?? null,
+          expiresAt,
+        },
+        m,
+      );
+      if (within) await within(m, this.toDto(inserted));
+      return inserted;
     });
     return { ...this.toDto(saved), token };
   }
@@ -55,13 +67,27 @@ export class TenantTokensService {
     return (await this.tokens.list(tenantId)).map((t) => this.toDto(t));
   }
 
-  async revoke(tenantId: string, tokenId: string): Promise<void> {
+  /** The tenant's live token, or a 404. */
+  async get(tenantId: string, tokenId: string): Promise<TokenDto> {
+    const token = (await this.list(tenantId)).find((t) => isUuid(tokenId) && t.id === tokenId.toLowerCase());
+    if (!token) throw ScimError.notFound(`Token ${tokenId} not found`);
+    return token;
+  }
+
+  /** Revokes a live token and answers it; `within` runs in the same transaction, before the commit. */
+  async revoke(tenantId: string, tokenId: string, within?: TokenHook): Promise<TokenDto> {
     await this.tenants.require(tenantId);
-    if (!isUuid(tokenId) || !(await this.tokens.revoke(tenantId, tokenId))) {
-      throw ScimError.notFound(`Token ${tokenId} not found`);
-    }
-    // Other processes hear of it from the database (TenantAccessChannel); this one forgets at once.
+    const revoked = await this.tokens.transaction(async (m) => {
+      const row = isUuid(tokenId) ? await this.tokens.revoke(tenantId, tokenId, m) : null;
+      if (!row) throw ScimError.notFound(`Token ${tokenId} not found`);
+      const token = this.toDto(row);
+      if (within) await within(m, token);
+      return token;
+    });
+    // Other processes hear of it from the database (TenantAccessChannel); this one forgets once it is
+    // committed, so no request in between can cache the token again.
     this.cache.forgetTenant(tenantId);
+    return revoked;
   }
 
   /**

@@ -49,6 +49,10 @@ export class TenantEntity {
   @Column('integer', { name: 'scim_rate_burst', nullable: true })
   scimRateBurst: number | null;
 
+  /** Whether the tenant's admin may change the account size (seatQuota) in the portal. */
+  @Column('boolean', { name: 'portal_quota_editable', default: true })
+  portalQuotaEditable: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

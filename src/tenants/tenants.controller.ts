@@ -72,7 +72,7 @@ export class TenantsController {
   @Delete(':id/tokens/:tokenId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a token; it stops working at once' })
-  revokeToken(@Param('id') id: string, @Param('tokenId') tokenId: string): Promise<void> {
-    return this.tokens.revoke(id, tokenId);
+  async revokeToken(@Param('id') id: string, @Param('tokenId') tokenId: string): Promise<void> {
+    await this.tokens.revoke(id, tokenId);
   }
 }

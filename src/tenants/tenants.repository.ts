@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
 import { TenantEntity } from './tenant.entity';
 
@@ -13,6 +14,7 @@ export interface TenantChanges {
   scimEnabled?: boolean;
   scimRatePerSecond?: number | null;
   scimRateBurst?: number | null;
+  portalQuotaEditable?: boolean;
 }
 
 /** All SQL on the `tenant` table. */
@@ -41,11 +43,18 @@ export class TenantsRepository {
     return manager.findOneBy(TenantEntity, { id });
   }
 
-  async update(id: string, changes: TenantChanges): Promise<TenantEntity | null> {
-    if (Object.keys(changes).length > 0) {
-      await this.dataSource.getRepository(TenantEntity).update({ id }, changes);
-    }
-    return this.findById(id);
+  async update(
+    id: string,
+    changes: TenantChanges,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TenantEntity | null> {
+    if (Object.keys(changes).length > 0) await manager.update(TenantEntity, { id }, changes);
+    return this.findById(id, manager);
+  }
+
+  /** One transaction, retried once where safe (runTransaction). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runTransaction(this.dataSource, work);
   }
 
   /** Deletes the tenant; foreign keys with ON DELETE CASCADE remove everything it owns in the same statement. */

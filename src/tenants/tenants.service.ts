@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeCursor, encodeCursor, Page, pageOf } from '../common/cursor';
 import { isUuid } from '../common/uuid';
@@ -24,6 +25,9 @@ function rateLimitColumns(limit: ScimRateLimitDto | null) {
   };
 }
 
+/** Work done in the transaction of a tenant change, seeing the tenant before and after it. */
+export type TenantChangeHook = (m: EntityManager, before: TenantDto, after: TenantDto) => Promise<void>;
+
 @Injectable()
 export class TenantsService {
   constructor(
@@ -45,6 +49,7 @@ export class TenantsService {
         scimEnabled: input.scimEnabled ?? true,
         scimRatePerSecond: input.scimRateLimit?.perSecond ?? null,
         scimRateBurst: input.scimRateLimit?.burst ?? null,
+        portalQuotaEditable: input.portalQuotaEditable ?? true,
       }),
     );
   }
@@ -70,17 +75,28 @@ export class TenantsService {
     return tenant;
   }
 
-  async update(id: string, input: UpdateTenantDto): Promise<TenantDto> {
-    await this.require(id);
-    const updated = await this.tenants.update(id, {
+  /**
+   * Changes the tenant. `within` runs in the same transaction with the tenant before and after (the
+   * portal records its audit event there), so the change and its event commit together.
+   */
+  async update(id: string, input: UpdateTenantDto, within?: TenantChangeHook): Promise<TenantDto> {
+    const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
       ...(input.seatQuota !== undefined ? quotaColumns(input.seatQuota) : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       ...(input.scimEnabled !== undefined ? { scimEnabled: input.scimEnabled } : {}),
       ...(input.scimRateLimit !== undefined ? rateLimitColumns(input.scimRateLimit) : {}),
+      ...(input.portalQuotaEditable !== undefined ? { portalQuotaEditable: input.portalQuotaEditable } : {}),
+    };
+    const updated = await this.tenants.transaction(async (m) => {
+      const before = isUuid(id) ? await this.tenants.findById(id, m) : null;
+      if (!before) throw ScimError.notFound(`Tenant ${id} not found`);
+      const after = await this.tenants.update(id, changes, m);
+      if (!after) throw ScimError.notFound(`Tenant ${id} not found`);
+      if (within) await within(m, this.toDto(before), this.toDto(after));
+      return after;
     });
-    if (!updated) throw ScimError.notFound(`Tenant ${id} not found`);
     // Cached token owners carry the tenant's state, limit and switch: forget them so a change applies at once.
     if (input.enabled !== undefined || input.scimEnabled !== undefined || input.scimRateLimit !== undefined) {
       this.tokenCache.forgetTenant(id);
@@ -107,6 +123,7 @@ export class TenantsService {
       enabled: tenant.enabled,
       scimEnabled: tenant.scimEnabled,
       scimRateLimit: { perSecond: tenant.scimRatePerSecond, burst: tenant.scimRateBurst },
+      portalQuotaEditable: tenant.portalQuotaEditable,
       createdAt: tenant.createdAt.toISOString(),
     };
   }

@@ -10,6 +10,7 @@ import { ScimLimitsTokenRevocation1764200000000 } from './1764200000000-scim-lim
 import { WebhookDeliveryAtScale1764300000000 } from './1764300000000-webhook-delivery-at-scale';
 import { TenantScimSwitch1764700000000 } from './1764700000000-tenant-scim-switch';
 import { ActivityLog1764700100000 } from './1764700100000-activity-log';
+import { Portal1764800000000 } from './1764800000000-portal';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` (database/migrate.ts) on demand. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   WebhookDeliveryAtScale1764300000000,
   TenantScimSwitch1764700000000,
   ActivityLog1764700100000,
+  Portal1764800000000,
 ];

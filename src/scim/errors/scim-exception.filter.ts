@@ -38,7 +38,8 @@ export class ScimExceptionFilter implements ExceptionFilter {
     response.send(JSON.stringify(error.toBody()));
   }
 
-  private toScimError(exception: unknown, request: Request): ScimError {
+  /** What a failure answers; the portal's pages (PortalExceptionFilter) show the same as HTML. */
+  toScimError(exception: unknown, request: Request): ScimError {
     if (exception instanceof ScimError) return exception;
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
     const fault = databaseFault(exception);

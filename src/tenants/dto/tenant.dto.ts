@@ -44,6 +44,19 @@ function ScimEnabledProperty(whenAbsent: string) {
   );
 }
 
+/** `portalQuotaEditable` in a request: whether the portal may change the account size. */
+function PortalQuotaEditableProperty() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: Boolean,
+      description:
+        "Whether the tenant's admin may change the account size (seatQuota) in the portal; absent on create: true.",
+    }),
+    IsOptional(),
+    IsBoolean(),
+  );
+}
+
 /** `scimRateLimit` in a request: optional, null means the server's defaults. */
 function RateLimitProperty() {
   return applyDecorators(
@@ -131,6 +144,9 @@ export class CreateTenantDto {
 
   @ScimEnabledProperty('Absent: on.')
   scimEnabled?: boolean;
+
+  @PortalQuotaEditableProperty()
+  portalQuotaEditable?: boolean;
 }
 
 export class UpdateTenantDto {
@@ -166,6 +182,9 @@ export class UpdateTenantDto {
 
   @ScimEnabledProperty('Absent: unchanged.')
   scimEnabled?: boolean;
+
+  @PortalQuotaEditableProperty()
+  portalQuotaEditable?: boolean;
 }
 
 export class TenantDto {
@@ -200,6 +219,9 @@ export class TenantDto {
 
   @ApiProperty({ type: TenantRateLimitDto })
   scimRateLimit: TenantRateLimitDto;
+
+  @ApiProperty({ description: "Whether the tenant's admin may change the account size in the portal." })
+  portalQuotaEditable: boolean;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
