@@ -1,12 +1,17 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, openBrowser, BrowserSession } from './helpers/browser';
 import { freePort } from './helpers/spawned-server';
 import { admin, createTestApp, SCIM_JSON, TestApp } from './helpers/test-app';
 
-const SCREENSHOTS = join(__dirname, '..', 'docs', 'portal');
+/** The README's screenshots are rewritten only when asked (`UPDATE_SCREENSHOTS=true`); otherwise they go to a scratch folder. */
+const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === 'true'
+    ? join(__dirname, '..', 'docs', 'portal')
+    : mkdtempSync(join(tmpdir(), 'rollcall-portal-'));
 const OKTA_AGENT = 'Okta SCIM Client 1.0.0';
 const XSS = '<img src=x onerror=alert(1)>';
 
