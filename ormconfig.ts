@@ -4,7 +4,7 @@ import { loadAppConfig } from './src/config/app-config';
 import { resolveDatabase } from './src/database/data-source-options';
 
 /**
- * The DataSource of the TypeORM CLI (`npm run migration:revert`, `migration:generate`, `migration:check`);
+ * The DataSource of the TypeORM CLI (`npm run migration:revert`);
  * `npm run migration:run` is src/database/migrate.ts, which the production image has too.
  * It reads the same environment as the app: DATABASE_URL, or the embedded database in DATA_DIR.
  */
