@@ -17,7 +17,7 @@ const xmpp = { value: 'babs@foo.com', type: 'xmpp' };
 
 describe('elementMatches: value filters evaluated on one value, as PATCH paths select them', () => {
   // The bracketed filters of RFC 7644 §3.4.2.2 and §3.5.2, on emails and ims.
-  it.each<[string, string, object, boolean]>([
+  it.each<[string, string, unknown, boolean]>([
     ['emails', 'type eq "work" and value co "@example.com"', work, true],
     ['emails', 'type eq "work" and value co "@example.com"', home, false],
     ['ims', 'type eq "xmpp" and value co "@foo.com"', xmpp, true],
