@@ -1,5 +1,8 @@
+import * as fc from 'fast-check';
+import { stringify } from 'scim2-parse-filter';
 import { ScimError } from '../errors/scim-error';
 import { ENTERPRISE_USER_SCHEMA, SEAT_SCHEMA } from '../schema/urns';
+import { filterTrees } from '../testing/filter-arbitraries';
 import { GROUPS_TABLE, groupSchema, USERS_TABLE, userSchema } from '../testing/scim-fixtures';
 import { parseFilter } from './filter-parser';
 import { FilterToSql, ResourceStorage } from './filter-to-sql';
@@ -365,5 +368,61 @@ describe('FilterToSql', () => {
     );
     expect(sql).not.toContain('DROP');
     expect(params).toEqual([hostile, ['title'], `%${hostile.toLowerCase()}%`, 'type', hostile, ['emails']]);
+  });
+});
+
+describe('FilterToSql, property', () => {
+  // Names of User attributes of every type and storage kind, and a few that are none.
+  const userNames = {
+    attrPath: fc.constantFrom(
+      'userName',
+      'externalId',
+      'id',
+      'active',
+      'title',
+      'name',
+      'name.givenName',
+      'emails',
+      'emails.value',
+      'emails.type',
+      'emails.primary',
+      'x509Certificates',
+      'groups',
+      'groups.value',
+      'groups.display',
+      'meta.created',
+      'meta.lastModified',
+      'department',
+      'manager.value',
+      `${SEAT_SCHEMA}:quota.amount`,
+      `${SEAT_SCHEMA}:status`,
+      'password',
+      'schemas',
+      'nosuch',
+      'name.nosuch',
+    ),
+    valuePathAttr: fc.constantFrom('emails', 'addresses', 'groups', 'ims', 'name', 'title', 'nosuch'),
+    subAttr: fc.constantFrom('value', 'type', 'primary', 'display', 'postalCode', 'nosuch'),
+  };
+
+  it('translates any filter, or refuses it with 400 invalidFilter; each value a parameter the SQL uses', () => {
+    fc.assert(
+      fc.property(filterTrees(userNames), (tree) => {
+        const text = stringify(tree);
+        let translated: { sql: string; params: unknown[] };
+        try {
+          translated = translate(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ScimError);
+          expect(error).toMatchObject({ status: 400, scimType: 'invalidFilter' });
+          return;
+        }
+        // Every value added is a placeholder the SQL uses: $2 … $n+1 ($1 is the tenant), none unused.
+        const used = new Set([...translated.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+        used.delete(1);
+        expect([...used].sort((a, b) => a - b)).toEqual(translated.params.map((_, i) => i + 2));
+      }),
+      { seed: 7644, numRuns: 500 },
+    );
   });
 });
