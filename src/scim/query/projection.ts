@@ -41,6 +41,8 @@ function extensionOf(path: ResolvedPath): string | null {
  * `returned` characteristic to a full resource representation.
  */
 export class ResponseProjection {
+  /** Whether `attributes` was given: then it alone says what is returned, even if it names nothing known. */
+  private readonly selecting: boolean;
   private readonly included: Selection;
   private readonly excluded: Selection;
 
@@ -48,11 +50,11 @@ export class ResponseProjection {
     private readonly schema: ResourceSchema,
     projection: Projection,
   ) {
+    this.selecting = projection.attributes.length > 0;
     this.included = select(schema, projection.attributes);
-    this.excluded =
-      projection.attributes.length > 0
-        ? new Map<string, true | Set<string>>()
-        : select(schema, projection.excludedAttributes);
+    this.excluded = this.selecting
+      ? new Map<string, true | Set<string>>()
+      : select(schema, projection.excludedAttributes);
   }
 
   /** Whether the attribute appears in responses at all; lets services skip loading it (e.g. members). */
@@ -124,7 +126,7 @@ export class ResponseProjection {
     if (attribute.returned === 'never') return null;
     if (attribute.returned === 'always') return true;
     const key = keyOf(urn, attribute.name);
-    if (this.included.size > 0) {
+    if (this.selecting) {
       const selected = this.included.get(key);
       if (selected === undefined) return null;
       if (selected === true) return true;
