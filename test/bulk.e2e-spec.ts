@@ -630,6 +630,13 @@ describe('Bulk limits', () => {
     const refused = await bulk(tenant, bulkRequest(ops('b', 2))).expect(429);
     expect(refused.headers['retry-after']).toEqual(expect.any(String));
     expect(refused.body.status).toBe('429');
+    const larger = await createTenant(t);
+    await admin(t)
+      .patch(`/admin/tenants/${larger.id}`, { scimRateLimit: { perSecond: 1, burst: 1 } })
+      .expect(200);
+    const never = await bulk(larger, bulkRequest(ops('c', 3))).expect(429);
+    expect(never.body.detail).toBe("This request counts as 3 requests, more than the tenant's burst of 1");
+    expect(never.headers['retry-after']).toBe('60');
     const users = await scim(t, tenant).get('/Users').expect(429);
     expect(users.body.status).toBe('429');
     const rows: Array<{ n: number }> = await t.db.query(

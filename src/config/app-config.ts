@@ -249,7 +249,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     ),
     activity: activityConfig(env),
     bulk: {
-      maxOperations: integer(env, 'BULK_MAX_OPERATIONS', 1000, 1, 100_000),
+      maxOperations: integer(env, 'BULK_MAX_OPERATIONS', 1000, 1, 10_000),
       maxPayloadSize: integer(env, 'BULK_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 104_857_600),
     },
   };
