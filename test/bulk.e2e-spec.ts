@@ -625,7 +625,8 @@ describe('Bulk limits', () => {
         bulkId: `${prefix}${i}`,
         data: { schemas: [USER], userName: `${prefix}${i}` },
       }));
-    // Two operations take two of the three tokens; the next request of two finds one.
+    // Two operations take two of the three tokens; the next request of two finds one (a token comes
+    // back only after a second).
     expect((await bulk(tenant, bulkRequest(ops('a', 2))).expect(200)).body.Operations).toHaveLength(2);
     const refused = await bulk(tenant, bulkRequest(ops('b', 2))).expect(429);
     expect(refused.headers['retry-after']).toEqual(expect.any(String));
@@ -637,8 +638,6 @@ describe('Bulk limits', () => {
     const never = await bulk(larger, bulkRequest(ops('c', 3))).expect(429);
     expect(never.body.detail).toBe("This request counts as 3 requests, more than the tenant's burst of 1");
     expect(never.headers['retry-after']).toBe('60');
-    const users = await scim(t, tenant).get('/Users').expect(429);
-    expect(users.body.status).toBe('429');
     const rows: Array<{ n: number }> = await t.db.query(
       'SELECT count(*)::int AS n FROM scim_user WHERE tenant_id = $1',
       [tenant.id],
