@@ -6,7 +6,8 @@
  * through `pg` (the database). The other parts: `members` (large membership changes, bench/members.ts),
  * `isolation` (one tenant's lookups while another floods, bench/isolation.ts), `webhooks` (an initial
  * sync's events to a receiver, bench/webhooks.ts), `activity` (throughput with the activity log on and
- * off, bench/activity-load.ts) and `activity-retention` (two ways of purging it).
+ * off, bench/activity-load.ts), `activity-retention` (two ways of purging it) and `bulk` (1,000 creates
+ * in one Bulk request against 1,000 single POSTs at concurrency 8, bench/bulk.ts).
  */
 import { execSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,6 +18,7 @@ import { Client } from 'pg';
 import { createUsers, Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
 import { activityLoad, activityMarkdown } from './activity-load';
+import { bulkBench, bulkMarkdown } from './bulk';
 import { retentionMarkdown, retentionScenario } from './activity-retention';
 import { isolationBench } from './isolation';
 import { membersBench } from './members';
@@ -299,7 +301,7 @@ async function scimScenarios(
 }
 
 /** `--only <part>` runs one part; without it, all of them. */
-const PARTS = ['scim', 'members', 'isolation', 'webhooks', 'activity', 'activity-retention'] as const;
+const PARTS = ['scim', 'members', 'isolation', 'webhooks', 'activity', 'activity-retention', 'bulk'] as const;
 type Part = (typeof PARTS)[number];
 
 function onlyPart(): Part | null {
@@ -391,6 +393,12 @@ async function main(): Promise<void> {
     const retention = await retentionScenario(url, quick, log);
     report.activityRetention = retention;
     tables.push(retentionMarkdown(retention));
+  }
+  if (wants('bulk')) {
+    log('Bulk: 1,000 user creates in one Bulk request against 1,000 single POSTs at concurrency 8');
+    const bulk = await bulkBench(url, log);
+    report.bulk = bulk;
+    tables.push(bulkMarkdown(bulk));
   }
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   const name = `${String(report.date).slice(0, 10)}${quick ? '-quick' : ''}${only ? `-${only}` : ''}.json`;

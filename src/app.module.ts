@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityModule } from './activity/activity.module';
 import { AuthModule } from './auth/auth.module';
+import { BulkModule } from './bulk/bulk.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { loggingParams } from './config/logging';
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     ScimDiscoveryModule,
     UsersModule,
     GroupsModule,
+    BulkModule,
     SeatsModule,
     EventsModule,
     SearchModule,

@@ -306,7 +306,7 @@ describe('SCIM conformance', () => {
       expect(after.body).toEqual(before.body);
       expect(after.body).toMatchObject({
         patch: { supported: true },
-        bulk: { supported: false },
+        bulk: { supported: true, maxOperations: 1000, maxPayloadSize: 1048576 },
         filter: { supported: true, maxResults: 1000 },
         changePassword: { supported: true },
         sort: { supported: true },

@@ -20,7 +20,7 @@ describe('SCIM discovery', () => {
     expect(res.body).toMatchObject({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
       patch: { supported: true },
-      bulk: { supported: false, maxOperations: 0, maxPayloadSize: 1048576 },
+      bulk: { supported: true, maxOperations: 1000, maxPayloadSize: 1048576 },
       filter: { supported: true, maxResults: 1000 },
       changePassword: { supported: true },
       sort: { supported: true },

@@ -3,7 +3,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { ActivityWriter } from './activity-writer';
-import { observe, RequestStart, ResourceTypeEndpoints, tenantIdOf } from './request-observation';
+import {
+  observe,
+  observeCarried,
+  RequestStart,
+  ResourceTypeEndpoints,
+  tenantIdOf,
+} from './request-observation';
 
 /**
  * Records each request to a tenant's SCIM base URL when its response is done: the route, the
@@ -45,6 +51,19 @@ export class ActivityCapture implements NestMiddleware {
 
   private capture(start: RequestStart, request: Request, response: Response): void {
     try {
+      // A Bulk request is its operations: one entry each, in place of one for the request.
+      const carried = response.locals.carriedOperations;
+      if (carried && carried.length > 0) {
+        for (const observation of observeCarried(
+          start,
+          request,
+          carried,
+          this.config.activity,
+          this.endpoints,
+        ))
+          this.writer.record(observation);
+        return;
+      }
       this.writer.record(observe(start, request, response, this.config.activity, this.endpoints));
     } catch (err) {
       // The log must never break a request; a fault here is reported once, not per request.

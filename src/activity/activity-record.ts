@@ -1,4 +1,5 @@
 import type { AuthFailureReason } from '../auth/auth-outcome';
+import type { ScimError } from '../scim/errors/scim-error';
 import type { ClientKind } from './client-recognition';
 import type { FailureCode } from './failure-hints';
 
@@ -60,4 +61,28 @@ export interface Observation {
   /** Set when the request adds to a per-minute tally: the tally's key within its tenant. */
   tallyKey: string | null;
   record(): ActivityRecord;
+}
+
+/**
+ * One operation a request carried out as if sent alone (an operation of a Bulk request): the log
+ * lists it as an entry of its own, with the request's id, in place of the request itself.
+ */
+export interface CarriedOperation {
+  at: Date;
+  durationMs: number;
+  method: string;
+  /** The resource type's endpoint, `/Users`, and the resource's id (a create's new one). */
+  endpoint: string | null;
+  resourceId: string | null;
+  /** The operation's `data`, the body it would have had alone. */
+  body: unknown;
+  status: number;
+  error: ScimError | null;
+}
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    /** Set by a route whose request carries operations of their own (Bulk). */
+    carriedOperations?: CarriedOperation[];
+  }
 }

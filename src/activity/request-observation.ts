@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { ActivityConfig } from '../config/app-config';
 import { isUuid } from '../common/uuid';
 import { MAX_PATCH_OPERATIONS } from '../scim/patch/patch-request';
-import type { ActivityRecord, Observation, OperationSummary } from './activity-record';
+import type { ActivityRecord, CarriedOperation, Observation, OperationSummary } from './activity-record';
 import { recogniseClient } from './client-recognition';
 import { failureCodeOf } from './failure-hints';
 import { keptBody, keptText } from './kept-text';
@@ -81,9 +81,8 @@ function resourceOf(
   return { type, id: keptText(id, SHORT), one };
 }
 
-/** The userName or displayName the request names: in its body, a PATCH operation, or its filter. */
-function nameOf(request: Request): string | null {
-  const body: unknown = request.body;
+/** The userName or displayName a request names: in its body, a PATCH operation, or its filter. */
+export function nameOf(body: unknown, queryFilter: unknown): string | null {
   const direct = valueOf(body, 'userName') ?? valueOf(body, 'displayName');
   if (typeof direct === 'string') return keptText(direct, SHORT);
   const operations = valueOf(body, 'Operations');
@@ -98,7 +97,7 @@ function nameOf(request: Request): string | null {
       if (typeof named === 'string') return keptText(named, SHORT);
     }
   }
-  const filter = request.query.filter ?? valueOf(body, 'filter');
+  const filter = queryFilter ?? valueOf(body, 'filter');
   const match = typeof filter === 'string' ? NAME_FILTER.exec(filter) : null;
   if (match) {
     try {
@@ -110,9 +109,10 @@ function nameOf(request: Request): string | null {
   return null;
 }
 
-function operationsOf(request: Request): OperationSummary[] | null {
-  if (request.method !== 'PATCH') return null;
-  const operations = valueOf(request.body, 'Operations');
+/** A PATCH's operations, what each does and where (never its value). */
+export function operationsOf(method: string, body: unknown): OperationSummary[] | null {
+  if (method !== 'PATCH') return null;
+  const operations = valueOf(body, 'Operations');
   if (!Array.isArray(operations)) return null;
   return operations.slice(0, MAX_PATCH_OPERATIONS).map((operation) => ({
     op: keptText(valueOf(operation, 'op'), 20) ?? '',
@@ -265,8 +265,8 @@ function recordOf(
     query: listed ? queryOf(request.originalUrl) : null,
     resourceType: resource.type,
     resourceId: listed ? resource.id : null,
-    userName: listed && authenticated ? nameOf(request) : null,
-    operations: listed && authenticated ? operationsOf(request) : null,
+    userName: listed && authenticated ? nameOf(request.body, request.query.filter) : null,
+    operations: listed && authenticated ? operationsOf(request.method, request.body) : null,
     status,
     scimType: error?.scimType ?? null,
     detail: keptText(
@@ -286,6 +286,102 @@ function recordOf(
         })
       : null,
     authFailure,
+    requestBody: requestBody?.text ?? null,
+    requestBodyTruncated: requestBody?.truncated ?? false,
+    responseBody: responseBody?.text ?? null,
+    responseBodyTruncated: responseBody?.truncated ?? false,
+  };
+}
+
+/**
+ * The entries of a request that carried operations of its own (Bulk): one per operation, each as
+ * the operation would have been recorded sent alone, with the request's id, client and token.
+ */
+export function observeCarried(
+  start: RequestStart,
+  request: Request,
+  operations: CarriedOperation[],
+  config: ActivityConfig,
+  endpoints: ResourceTypeEndpoints,
+): Observation[] {
+  const userAgent = request.headers['user-agent'];
+  const client = recogniseClient(userAgent);
+  const auth = request.auth;
+  const tokenId = auth?.ok ? auth.tokenId : null;
+  return operations.map((operation): Observation => {
+    let record: ActivityRecord | null = null;
+    const build = (): ActivityRecord => {
+      record ??= carriedRecordOf(start, request, operation, config, endpoints);
+      return record;
+    };
+    return {
+      tenantId: start.tenantId,
+      at: operation.at,
+      status: operation.status,
+      client,
+      durationMs: operation.durationMs,
+      userAgent: typeof userAgent === 'string' ? userAgent : null,
+      tokenId,
+      authenticated: true,
+      tallyKey: null,
+      record: build,
+    };
+  });
+}
+
+function carriedRecordOf(
+  start: RequestStart,
+  request: Request,
+  operation: CarriedOperation,
+  config: ActivityConfig,
+  endpoints: ResourceTypeEndpoints,
+): ActivityRecord {
+  const { error, status, method } = operation;
+  const endpoint = operation.endpoint?.replace(/^\//, '') ?? '';
+  const resourceType = endpoints.get(endpoint.toLowerCase()) ?? null;
+  const one = method !== 'POST';
+  const failed = status >= 400;
+  const keepBodies = config.bodies === 'all' || (config.bodies === 'errors' && failed);
+  const requestBody =
+    keepBodies && operation.body !== undefined ? keptBody(operation.body, config.bodyMaxBytes) : null;
+  const responseBody = keepBodies && failed && error ? keptBody(error.toBody(), config.bodyMaxBytes) : null;
+  return {
+    tenantId: start.tenantId,
+    id: randomUUID(),
+    at: operation.at,
+    lastAt: operation.at,
+    aggregated: false,
+    count: 1,
+    requestId: typeof request.id === 'string' ? request.id : null,
+    durationMs: operation.durationMs,
+    client: recogniseClient(request.headers['user-agent']),
+    userAgent: keptText(request.headers['user-agent'], SHORT),
+    contentType: keptText(request.headers['content-type'], 200),
+    clientAddress: keptText(request.ip, 100),
+    tokenId: request.auth?.ok ? request.auth.tokenId : null,
+    method,
+    route: operation.endpoint === null ? null : `${operation.endpoint}${one ? '/:id' : ''}`,
+    query: null,
+    resourceType,
+    resourceId: keptText(operation.resourceId, SHORT),
+    userName: nameOf(operation.body, undefined),
+    operations: operationsOf(method, operation.body),
+    status,
+    scimType: error?.scimType ?? null,
+    detail: keptText(error?.detail ?? null, 2000),
+    errorCode: failed
+      ? failureCodeOf({
+          status,
+          scimType: error?.scimType,
+          code: error?.code,
+          authFailure: null,
+          authenticated: true,
+          resourceType,
+          oneResource: one,
+          routed: true,
+        })
+      : null,
+    authFailure: null,
     requestBody: requestBody?.text ?? null,
     requestBodyTruncated: requestBody?.truncated ?? false,
     responseBody: responseBody?.text ?? null,

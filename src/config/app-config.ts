@@ -81,6 +81,15 @@ export interface AppConfig {
   tenantMaxConcurrency: number;
   /** The provisioning activity log (src/activity). */
   activity: ActivityConfig;
+  /** Bulk requests (RFC 7644 §3.7), as ServiceProviderConfig advertises them. */
+  bulk: BulkConfig;
+}
+
+/** The limits of one Bulk request (BULK_* variables); over either, it is answered 413. */
+export interface BulkConfig {
+  maxOperations: number;
+  /** Bytes of the request body; the other SCIM routes keep their own 1 MB limit. */
+  maxPayloadSize: number;
 }
 
 /** What the activity log keeps, and how it writes (ACTIVITY_* variables). */
@@ -239,5 +248,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       poolSize,
     ),
     activity: activityConfig(env),
+    bulk: {
+      maxOperations: integer(env, 'BULK_MAX_OPERATIONS', 1000, 1, 10_000),
+      maxPayloadSize: integer(env, 'BULK_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 104_857_600),
+    },
   };
 }

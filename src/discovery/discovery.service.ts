@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { MAX_BODY_BYTES } from '../scim/http/media-types';
 import { MAX_PAGE_SIZE } from '../scim/query/list-query';
 import { listResponse, ListResponse } from '../scim/query/list-response';
 import { ScimObject } from '../scim/resource/attribute-values';
@@ -26,7 +25,11 @@ export class DiscoveryService {
       schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
       documentationUri: `${this.config.publicUrl}/docs`,
       patch: { supported: true },
-      bulk: { supported: false, maxOperations: 0, maxPayloadSize: MAX_BODY_BYTES },
+      bulk: {
+        supported: true,
+        maxOperations: this.config.bulk.maxOperations,
+        maxPayloadSize: this.config.bulk.maxPayloadSize,
+      },
       filter: { supported: true, maxResults: MAX_PAGE_SIZE },
       changePassword: { supported: true },
       sort: { supported: true },

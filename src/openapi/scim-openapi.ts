@@ -6,11 +6,12 @@ import { AttributeDefinition } from '../scim/schema/attribute';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../scim/query/list-query';
-import { LIST_RESPONSE, PATCH_OP, SEARCH_REQUEST } from '../scim/schema/urns';
+import { BULK_REQUEST, BULK_RESPONSE, LIST_RESPONSE, PATCH_OP, SEARCH_REQUEST } from '../scim/schema/urns';
 import { SCIM_ERROR_SCHEMA } from '../scim/errors/scim-error';
 import { COMMON_ATTRIBUTES } from '../scim/schema/core-schemas';
 
-export type ScimComponent = 'User' | 'Group' | 'ListResponse' | 'PatchOp' | 'SearchRequest' | 'Error';
+export type ScimComponent =
+  'User' | 'Group' | 'ListResponse' | 'PatchOp' | 'SearchRequest' | 'BulkRequest' | 'BulkResponse' | 'Error';
 
 export function scimSchemaRef(name: ScimComponent): { $ref: string } {
   return { $ref: `#/components/schemas/Scim${name}` };
@@ -147,6 +148,64 @@ export function scimComponents(registry: SchemaRegistry): Record<string, SchemaO
         count: { type: 'integer' },
         attributes: { type: 'array', items: { type: 'string' } },
         excludedAttributes: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    ScimBulkRequest: {
+      type: 'object',
+      required: ['schemas', 'Operations'],
+      properties: {
+        schemas: { type: 'array', items: { type: 'string' }, example: [BULK_REQUEST] },
+        failOnErrors: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Errors after which the remaining operations are not run.',
+        },
+        Operations: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['method', 'path'],
+            properties: {
+              method: { type: 'string', enum: ['POST', 'PUT', 'PATCH', 'DELETE'] },
+              bulkId: {
+                type: 'string',
+                description: 'Required with POST; "bulkId:<bulkId>" elsewhere stands for the id it creates.',
+              },
+              version: {
+                type: 'string',
+                description: 'If-Match for PUT, PATCH and DELETE.',
+                example: 'W/"3"',
+              },
+              path: { type: 'string', example: '/Users' },
+              data: {
+                type: 'object',
+                description: 'The body the request would have alone: a User, a Group or a PatchOp.',
+              },
+            },
+          },
+        },
+      },
+    },
+    ScimBulkResponse: {
+      type: 'object',
+      properties: {
+        schemas: { type: 'array', items: { type: 'string' }, example: [BULK_RESPONSE] },
+        Operations: {
+          type: 'array',
+          description: 'One entry per operation run, in request order.',
+          items: {
+            type: 'object',
+            required: ['method', 'status'],
+            properties: {
+              method: { type: 'string' },
+              bulkId: { type: 'string' },
+              version: { type: 'string', example: 'W/"1"' },
+              location: { type: 'string', format: 'uri' },
+              status: { type: 'string', example: '201' },
+              response: { ...scimSchemaRef('Error'), description: 'The SCIM error, when it failed.' },
+            },
+          },
+        },
       },
     },
     ScimError: {

@@ -1,11 +1,39 @@
+import { SetMetadata } from '@nestjs/common';
 import bodyParser from 'body-parser';
 import type { Request, Response } from 'express';
+import type { AppConfig } from '../config/app-config';
 import { ScimError } from '../scim/errors/scim-error';
 import { checkJsonBody } from '../scim/http/json-body-checks';
 import { JSON_MEDIA_TYPE, MAX_BODY_BYTES } from '../scim/http/media-types';
 
+/** How large a JSON body a route takes, and what a 413 says when one is larger. */
+export interface JsonBodyLimit {
+  bytes: number;
+  tooLarge: string;
+}
+
+export const JSON_BODY_LIMIT = 'rollcall:json-body-limit';
+
+/** Every route's limit but those marked with @JsonBodyLimitOf(). */
+export const DEFAULT_JSON_BODY_LIMIT: JsonBodyLimit = {
+  bytes: MAX_BODY_BYTES,
+  tooLarge: `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes`,
+};
+
+/** The route reads a JSON body up to the limit the configuration gives (Bulk: maxPayloadSize). */
+export const JsonBodyLimitOf = (limit: (config: AppConfig) => JsonBodyLimit) =>
+  SetMetadata(JSON_BODY_LIMIT, limit);
+
 /** body-parser decodes identity, gzip, deflate and br, and counts the limit on the decoded bytes. */
-const parse = bodyParser.json({ type: () => true, limit: MAX_BODY_BYTES });
+const parsers = new Map<number, ReturnType<typeof bodyParser.json>>();
+function parserOf(bytes: number): ReturnType<typeof bodyParser.json> {
+  let parse = parsers.get(bytes);
+  if (!parse) {
+    parse = bodyParser.json({ type: () => true, limit: bytes });
+    parsers.set(bytes, parse);
+  }
+  return parse;
+}
 
 interface BodyParserError extends Error {
   type?: string;
@@ -23,13 +51,13 @@ function hasBody(request: Request): boolean {
  * The parser's failures in plain words, with their status. Anything else (not a client's 4xx) is
  * passed on unchanged, to be logged and answered as the unexpected error it is.
  */
-function toScimError(error: BodyParserError): Error {
+function toScimError(error: BodyParserError, limit: JsonBodyLimit): Error {
   const encoding = error.encoding;
   switch (error.type) {
     case 'entity.parse.failed':
       return ScimError.badRequest('invalidSyntax', 'The request body is not valid JSON');
     case 'entity.too.large':
-      return new ScimError(413, `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes`);
+      return new ScimError(413, limit.tooLarge);
     case 'encoding.unsupported':
       return new ScimError(
         415,
@@ -57,7 +85,11 @@ function toScimError(error: BodyParserError): Error {
  * caller authenticated (BodyReaderInterceptor), never before. A body that is not JSON (`text/plain`,
  * a form) gets 415; a missing Content-Type is read as JSON, as some clients omit it.
  */
-export async function readJsonBody(request: Request, response: Response): Promise<void> {
+export async function readJsonBody(
+  request: Request,
+  response: Response,
+  limit: JsonBodyLimit = DEFAULT_JSON_BODY_LIMIT,
+): Promise<void> {
   if (!hasBody(request)) return;
   const contentType = request.headers['content-type'];
   if (contentType !== undefined) {
@@ -70,8 +102,8 @@ export async function readJsonBody(request: Request, response: Response): Promis
     }
   }
   await new Promise<void>((resolve, reject) => {
-    parse(request, response, (error?: BodyParserError) => {
-      if (error) reject(toScimError(error));
+    parserOf(limit.bytes)(request, response, (error?: BodyParserError) => {
+      if (error) reject(toScimError(error, limit));
       else resolve();
     });
   });

@@ -43,13 +43,25 @@ export class ScimThrottle {
    * that does the work of several (a Bulk request, by its operations) consumes several points at once.
    */
   consume(tenant: ThrottledTenant, points = 1): void {
+    this.take(tenant, points, points);
+  }
+
+  /**
+   * A Bulk request counts as its operations (RFC 7644 §3.7): the guard counted the request as one,
+   * this takes the rest at once, or throws 429 and the request runs none of them.
+   */
+  consumeOperations(tenant: ThrottledTenant, operations: number): void {
+    if (operations > 1) this.take(tenant, operations - 1, operations);
+  }
+
+  private take(tenant: ThrottledTenant, points: number, countsAs: number): void {
     const rate = this.rateOf(tenant.rateLimit);
     if (!rate) return;
     const take = this.requests.take(tenant.tenantId, rate, points);
     if (take.allowed) return;
     if (!Number.isFinite(take.retryAfterMs)) {
       throw ScimError.tooManyRequests(
-        `This request counts as ${points} requests, more than the tenant's burst of ${rate.burst}`,
+        `This request counts as ${countsAs} requests, more than the tenant's burst of ${rate.burst}`,
         60,
       );
     }

@@ -7,6 +7,32 @@ import { RouteTable } from '../http/route-table';
 import { ScimError, ScimType } from './scim-error';
 
 /**
+ * What a failure other than Nest's HTTP exceptions answers: a ScimError as it is, a database fault as
+ * its 409 or 503, anything else as a 500 naming the request (for the log line that explains it).
+ */
+export function scimErrorOf(exception: unknown, requestId: unknown): ScimError {
+  if (exception instanceof ScimError) return exception;
+  const fault = databaseFault(exception);
+  if (fault) return fault.error;
+  const named = typeof requestId === 'string' ? ` (request id ${requestId})` : '';
+  return new ScimError(500, `An unexpected error occurred${named}`);
+}
+
+/** A 5xx is logged with its cause; a fault the client may retry (503) as a warning naming it. */
+export function logServerError(
+  logger: Logger,
+  exception: unknown,
+  error: ScimError,
+  requestId: unknown,
+): void {
+  if (error.status < 500) return;
+  const err = loggableError(exception);
+  const fault = error.status === 503 ? databaseFault(exception) : null;
+  if (fault) logger.warn({ err, requestId }, `503: ${fault.log}`);
+  else logger.error({ err, requestId }, err.message || 'unexpected error');
+}
+
+/**
  * The one place every failure becomes a response: a SCIM Error document (RFC 7644 §3.12) with the
  * matching status, for the SCIM API and the admin API alike.
  */
@@ -21,13 +47,7 @@ export class ScimExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const error = this.toScimError(exception, request);
-    if (error.status >= 500) {
-      const err = loggableError(exception);
-      // A fault the client may retry (503) is logged as a warning that names it, e.g. the limit hit.
-      const fault = error.status === 503 ? databaseFault(exception) : null;
-      if (fault) this.logger.warn({ err, requestId: request.id }, `503: ${fault.log}`);
-      else this.logger.error({ err, requestId: request.id }, err.message || 'unexpected error');
-    }
+    logServerError(this.logger, exception, error, request.id);
     response.locals.scimError = error;
     if (response.headersSent) return;
     // A body left unread (refused before reading it: 401, 404, 405, 415) is not worth receiving.
@@ -40,12 +60,8 @@ export class ScimExceptionFilter implements ExceptionFilter {
 
   /** What a failure answers; the portal's pages (PortalExceptionFilter) show the same as HTML. */
   toScimError(exception: unknown, request: Request): ScimError {
-    if (exception instanceof ScimError) return exception;
     if (exception instanceof HttpException) return this.fromHttpException(exception, request);
-    const fault = databaseFault(exception);
-    if (fault) return fault.error;
-    const requestId = typeof request.id === 'string' ? ` (request id ${request.id})` : '';
-    return new ScimError(500, `An unexpected error occurred${requestId}`);
+    return scimErrorOf(exception, request.id);
   }
 
   private fromHttpException(exception: HttpException, request: Request): ScimError {
