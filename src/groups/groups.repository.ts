@@ -152,20 +152,9 @@ export class GroupsRepository {
     return returnedRows<GroupRow>(result)[0];
   }
 
-  /**
-   * Deletes the group with its memberships (foreign keys); the groups that contained it get a new
-   * version. Returns their ids.
-   */
-  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<string[]> {
-    const result: unknown = await m.query(
-      `UPDATE scim_group g SET version = g.version + 1, last_modified = $3
-         FROM group_group_member gg
-        WHERE gg.tenant_id = $1 AND gg.member_group_id = $2 AND g.tenant_id = $1 AND g.id = gg.group_id
-        RETURNING g.id`,
-      [tenantId, id, now],
-    );
+  /** Deletes the group with its memberships, both ways (foreign keys). */
+  async delete(m: EntityManager, tenantId: string, id: string): Promise<void> {
     await m.query(`DELETE FROM scim_group WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    return idsOf(result);
   }
 
   /** One page of a list query (built by the SCIM core, `$1` = tenant), and its total. */

@@ -6,7 +6,8 @@ import { ScimObject } from '../scim/resource/attribute-values';
 import { etagOf } from '../scim/resource/versioning';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
-import { SEAT_SCHEMA, USER_SCHEMA } from '../scim/schema/urns';
+import { USER_SCHEMA } from '../scim/schema/urns';
+import { SEAT_SCHEMA } from '../seats/seat-schema';
 import { quotaIn, seatExtension } from '../seats/seat-extension';
 import { UserGroupRow, UserRow, UsersRepository } from './users.repository';
 import { resourceLocation } from '../scim/http/scim-urls';
@@ -17,6 +18,8 @@ type UserGroup = Omit<UserGroupRow, 'user_id'>;
 @Injectable()
 export class UserRenderer {
   private readonly schema: ResourceSchema;
+  /** Where the groups a user's `groups` names live. */
+  private readonly groupsEndpoint: string;
 
   constructor(
     private readonly users: UsersRepository,
@@ -24,10 +27,11 @@ export class UserRenderer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.schema = registry.resource('User');
+    this.groupsEndpoint = registry.definition('Group').endpoint;
   }
 
   location(tenantId: string, id: string): string {
-    return resourceLocation(this.config.publicUrl, tenantId, 'User', id);
+    return resourceLocation(this.config.publicUrl, tenantId, this.schema.type.endpoint, id);
   }
 
   wantsGroups(projection: Projection): boolean {
@@ -42,7 +46,7 @@ export class UserRenderer {
       const { data } = row;
       const groups = (groupsByUser.get(row.id) ?? []).map((g) => ({
         value: g.group_id,
-        $ref: resourceLocation(this.config.publicUrl, tenantId, 'Group', g.group_id),
+        $ref: resourceLocation(this.config.publicUrl, tenantId, this.groupsEndpoint, g.group_id),
         display: g.display_name,
         type: g.direct ? 'direct' : 'indirect',
       }));
