@@ -64,8 +64,12 @@ export interface ResourceDefinition {
   schema: SchemaDefinition;
   /** Extension schemas built into Rollcall, in the order unqualified names resolve. */
   extensions: Array<{ schema: SchemaDefinition; required: boolean }>;
-  /** The table and its alias in `storage`'s SQL; it has tenant_id, id, seq, data, version, created_at, last_modified. */
-  table: { name: string; alias: string };
+  /**
+   * The table and its alias in `storage`'s SQL. It has tenant_id, id, seq, data, version, created_at
+   * and last_modified; `columns` names the top-level string attributes copied into columns of their
+   * own (`displayName` → `display_name`) for indexes, which the generic repository writes.
+   */
+  table: { name: string; alias: string; columns?: Record<string, string> };
   /** Where each attribute lives, for the filter, sort and PATCH engines. */
   storage: ResourceStorage;
   /** The strings indexes hold: trimmed, bounded, not blank as the rules say. */
