@@ -7,21 +7,20 @@ import { EventDraft } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { ScimError } from '../scim/errors/scim-error';
 import { changedAttributes } from '../scim/resource/attribute-diff';
-import { ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
+import { listBody, ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
 import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
 import { listSql } from '../scim/query/list-sql';
-import { listResponse } from '../scim/query/list-response';
 import { ResponseProjection } from '../scim/query/projection';
 import { isObject, ScimObject } from '../scim/resource/attribute-values';
 import { normalizeIndexedStrings } from '../scim/resource/indexed-strings';
 import { readResource } from '../scim/resource/resource-reader';
-import { checkIfMatch, etagOf } from '../scim/resource/versioning';
+import { checkIfMatch } from '../scim/resource/versioning';
+import { representation } from '../resources/resource-representation';
 import { AttributeDefinition } from '../scim/schema/attribute';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
-import { GROUP_SCHEMA } from '../scim/schema/urns';
 import {
   GROUP_INDEXED_STRINGS,
   GROUP_STORAGE,
@@ -83,8 +82,7 @@ export class GroupsService implements ScimResourceHandler {
   async list(tenantId: string, query: ListQuery): Promise<ScimStreamBody> {
     const { rows, total } = await this.groups.search(listSql(this.schema, GROUP_STORAGE, tenantId, query));
     const body = this.render(tenantId, rows, query);
-    const { Resources, ...list } = listResponse(body.resources, total, query.startIndex);
-    return { ...body, resources: Resources, list };
+    return listBody(body.resources, total, query.startIndex, body.streamed);
   }
 
   /** Direct member counts of the tenant's groups (the portal's groups list). */
@@ -221,22 +219,15 @@ export class GroupsService implements ScimResourceHandler {
    */
   private render(tenantId: string, rows: GroupRow[], projection: Projection): ScimStreamBody {
     const view = new ResponseProjection(this.schema, projection);
-    const resources = rows.map((row) => {
-      const resource: ScimObject = {
-        schemas: [GROUP_SCHEMA],
-        id: row.id,
-        ...row.data,
-        displayName: row.display_name,
-        meta: {
-          resourceType: 'Group',
-          created: row.created_at.toISOString(),
-          lastModified: row.last_modified.toISOString(),
-          location: this.location(tenantId, 'Group', row.id),
-          version: etagOf(row.version),
-        },
-      };
-      return view.apply(resource);
-    });
+    const resources = rows.map((row) =>
+      representation(
+        this.schema,
+        row,
+        this.location(tenantId, 'Group', row.id),
+        { ...row.data, displayName: row.display_name },
+        view,
+      ),
+    );
     if (rows.length === 0 || !view.includes(null, this.members)) return { resources, streamed: null };
     const batches = this.memberElements(
       tenantId,

@@ -4,7 +4,7 @@ import { returnedRows } from '../database/returned-rows';
 import { runTransaction } from '../database/transactions';
 import { SqlParams } from '../scim/filter/sql-params';
 import { ListSql } from '../scim/query/list-sql';
-import { pageWithTotal } from '../scim/query/page-total';
+import { tablePage } from './table-page';
 import { ResourceDefinition } from '../scim/resource/resource-definition';
 
 /** A row of a generic resource type: the document, its columns, and the ids each reference names. */
@@ -122,23 +122,8 @@ export class ScimResourceRepository {
 
   /** One page of a list query (built by the SCIM core, `$1` = tenant), and its total. */
   async search(sql: ListSql): Promise<{ rows: ResourceRow[]; total: number }> {
-    const count = async () =>
-      (
-        await queryPrepared<{ total: number }>(
-          this.dataSource.manager,
-          `SELECT count(*)::int AS total FROM ${this.table} ${this.x} WHERE ${sql.condition}`,
-          sql.conditionValues,
-        )
-      )[0].total;
-    const page = new SqlParams(sql.params.values);
-    const read = () =>
-      queryPrepared<RawRow>(
-        this.dataSource.manager,
-        `SELECT ${this.readColumns} FROM ${this.table} ${this.x} WHERE ${sql.condition}
-          ORDER BY ${sql.order} OFFSET ${page.add(sql.offset)} LIMIT ${page.add(sql.limit)}`,
-        page.values,
-      );
-    const { rows, total } = await pageWithTotal(sql.offset, sql.limit, read, count);
+    const from = `${this.table} ${this.x}`;
+    const { rows, total } = await tablePage<RawRow>(this.dataSource.manager, from, this.readColumns, sql);
     return { rows: rows.map((r) => this.rowOf(r)), total };
   }
 

@@ -3,12 +3,11 @@ import { EntityManager } from 'typeorm';
 import { isUuid } from '../common/uuid';
 import { EventsService } from '../events/events.service';
 import { ScimError } from '../scim/errors/scim-error';
-import { ScimStreamBody } from '../scim/http/scim-json-stream';
+import { listBody, ScimStreamBody } from '../scim/http/scim-json-stream';
 import { resourceLocation } from '../scim/http/scim-urls';
 import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
-import { listResponse } from '../scim/query/list-response';
 import { listSql } from '../scim/query/list-sql';
 import { ResponseProjection } from '../scim/query/projection';
 import { changedAttributes } from '../scim/resource/attribute-diff';
@@ -16,10 +15,11 @@ import { isObject, ScimObject } from '../scim/resource/attribute-values';
 import { normalizeIndexedStrings } from '../scim/resource/indexed-strings';
 import { ResourceDefinition, ResourceEvent } from '../scim/resource/resource-definition';
 import { readResource } from '../scim/resource/resource-reader';
-import { checkIfMatch, etagOf } from '../scim/resource/versioning';
+import { checkIfMatch } from '../scim/resource/versioning';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { ReferrerVersions } from './referrer-versions';
+import { representation } from './resource-representation';
 import { ResourceRow, ResourceWrite, ScimResourceRepository } from './scim-resource.repository';
 import { ScimResourceHandler, ScimResult } from './scim-resource-handler';
 
@@ -76,8 +76,7 @@ export class ScimResourceService implements ScimResourceHandler {
       listSql(this.schema, this.definition.storage, tenantId, query),
     );
     const resources = rows.map((row) => this.render(tenantId, row, query));
-    const { Resources, ...list } = listResponse(resources, total, query.startIndex);
-    return { resources: Resources, list, streamed: null };
+    return listBody(resources, total, query.startIndex);
   }
 
   /** PUT: the body replaces every client-managed attribute; those left out are cleared. */
@@ -187,21 +186,14 @@ export class ScimResourceService implements ScimResourceHandler {
   }
 
   private render(tenantId: string, row: ResourceRow, projection: Projection): ScimObject {
-    const resource: ScimObject = {
-      schemas: [this.schema.coreSchema.id],
-      id: row.id,
-      ...this.document(tenantId, row),
-      meta: {
-        resourceType: this.definition.name,
-        created: row.created_at.toISOString(),
-        lastModified: row.last_modified.toISOString(),
-        location: this.location(tenantId, row.id),
-        version: etagOf(row.version),
-      },
-    };
-    const projected = new ResponseProjection(this.schema, projection).apply(resource);
-    const extensions = this.schema.extensions.map((e) => e.id).filter((urn) => projected[urn] !== undefined);
-    return { ...projected, schemas: [this.schema.coreSchema.id, ...extensions] };
+    const view = new ResponseProjection(this.schema, projection);
+    return representation(
+      this.schema,
+      row,
+      this.location(tenantId, row.id),
+      this.document(tenantId, row),
+      view,
+    );
   }
 
   /** The resource as its events carry it: without its references, whose rows may be many. */

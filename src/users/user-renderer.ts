@@ -3,10 +3,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Projection } from '../scim/query/list-query';
 import { ResponseProjection } from '../scim/query/projection';
 import { ScimObject } from '../scim/resource/attribute-values';
-import { etagOf } from '../scim/resource/versioning';
+import { representation } from '../resources/resource-representation';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
-import { USER_SCHEMA } from '../scim/schema/urns';
 import { SEAT_SCHEMA } from '../seats/seat-schema';
 import { quotaIn, seatExtension } from '../seats/seat-extension';
 import { UserGroupRow, UserRow, UsersRepository } from './users.repository';
@@ -51,27 +50,19 @@ export class UserRenderer {
         type: g.direct ? 'direct' : 'indirect',
       }));
       const seat = seatExtension(row.seat, quotaIn(data));
-      const resource: ScimObject = {
-        schemas: [USER_SCHEMA],
-        id: row.id,
-        ...data,
-        userName: row.user_name,
-        active: row.active,
-        ...(groups.length > 0 ? { groups } : {}),
-        ...(seat ? { [SEAT_SCHEMA]: seat } : {}),
-        meta: {
-          resourceType: 'User',
-          created: row.created_at.toISOString(),
-          lastModified: row.last_modified.toISOString(),
-          location: this.location(tenantId, row.id),
-          version: etagOf(row.version),
+      return representation(
+        this.schema,
+        row,
+        this.location(tenantId, row.id),
+        {
+          ...data,
+          userName: row.user_name,
+          active: row.active,
+          ...(groups.length > 0 ? { groups } : {}),
+          ...(seat ? { [SEAT_SCHEMA]: seat } : {}),
         },
-      };
-      const projected = view.apply(resource);
-      const extensions = this.schema.extensions
-        .map((e) => e.id)
-        .filter((urn) => projected[urn] !== undefined);
-      return { ...projected, schemas: [USER_SCHEMA, ...extensions] };
+        view,
+      );
     });
   }
 

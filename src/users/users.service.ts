@@ -7,8 +7,7 @@ import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
 import { listSql } from '../scim/query/list-sql';
-import { listResponse } from '../scim/query/list-response';
-import { ScimStreamBody } from '../scim/http/scim-json-stream';
+import { listBody, ScimStreamBody } from '../scim/http/scim-json-stream';
 import { ReferrerVersions } from '../resources/referrer-versions';
 import { ScimResourceHandler, ScimResult, singleBody } from '../resources/scim-resource-handler';
 import { USER_RESOURCE } from './user.resource';
@@ -87,8 +86,7 @@ export class UsersService implements ScimResourceHandler {
       this.renderer.wantsGroups(query),
     );
     const resources = await this.renderer.render(tenantId, rows, query);
-    const { Resources, ...list } = listResponse(resources, total, query.startIndex);
-    return { resources: Resources, list, streamed: null };
+    return listBody(resources, total, query.startIndex);
   }
 
   /** PUT: the body replaces every client-managed attribute; those left out are cleared. */
