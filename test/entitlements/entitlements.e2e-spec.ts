@@ -3,6 +3,8 @@ import { loadMigrations } from '../../src/database/migration-files';
 import { buildOpenApiDocument } from '../../src/openapi/openapi';
 import { ScimResourceModule } from '../../src/resources/scim-resources.module';
 import { ScimResources } from '../../src/resources/scim-resources';
+import { tableStorage } from '../../src/resources/table-storage';
+import { registeredResourceTypes, registerResourceType } from '../../src/scim/resource/resource-definition';
 import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from '../helpers/test-app';
 import { uniquenessProblems } from '../helpers/unique-indexes';
 import { ENTITLEMENT_RESOURCE, ENTITLEMENT_SCHEMA } from './entitlement.resource';
@@ -51,6 +53,14 @@ describe('A third resource type from its own folder', () => {
   it('loads its migration from its folder by file name', () => {
     expect(loadMigrations(__dirname).map((m) => m.name)).toEqual(['Entitlements1799000000000']);
     expect(loadMigrations(join(__dirname, '..'))).toEqual([]);
+  });
+
+  it('cannot be registered with a table alias the filter engine gives JSON array elements', () => {
+    const storage = tableStorage({ ...ENTITLEMENT_RESOURCE.table, alias: 'scim_element' });
+    expect(() =>
+      registerResourceType({ ...ENTITLEMENT_RESOURCE, name: 'Shadowed', endpoint: '/Shadowed', storage }),
+    ).toThrow('the storage map of Shadowed uses the alias "scim_element"');
+    expect(registeredResourceTypes().map((d) => d.name)).toEqual(['User', 'Group', 'Entitlement']);
   });
 
   it('is published by discovery with its schema', async () => {
