@@ -15,6 +15,7 @@ import { MeModule } from './me/me.module';
 import { LandingModule } from './landing/landing.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { PortalModule } from './portal/portal.module';
+import { ScimResourcesModule } from './resources/scim-resources.module';
 import { ScimCoreModule } from './scim/scim-core.module';
 import { SearchModule } from './search/search.module';
 import { SeatsModule } from './seats/seats.module';
@@ -31,6 +32,7 @@ import { UsersModule } from './users/users.module';
     PipelineModule,
     DatabaseModule,
     ScimCoreModule,
+    ScimResourcesModule,
     AuthModule,
     TenantsModule,
     ScimDiscoveryModule,

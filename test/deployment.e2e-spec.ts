@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { MIGRATIONS } from '../src/database/migrations';
+import { MIGRATIONS } from '../src/database/migration-files';
 import { exitStatus, spawnScript } from './helpers/spawned-server';
 
 // No Docker daemon runs on these machines (nor in CI): the image and compose files are checked by

@@ -12,8 +12,7 @@ export interface BulkOutcome {
 /**
  * One resource type's endpoint as Bulk sends operations to it. Each call is that request sent alone:
  * its own transaction, events and seat effects; a refusal throws the ScimError the request would
- * have answered. One implementation per endpoint (targets/), each a thin call into its module's
- * exported service.
+ * have answered. ResourceBulkTarget is the one implementation, for every registered resource type.
  */
 export interface BulkTarget {
   /** The path a Bulk operation names it by: `/Users`. */

@@ -1,27 +1,25 @@
 import { Module } from '@nestjs/common';
-import { GroupsModule } from '../groups/groups.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ScimResources } from '../resources/scim-resources';
 import { ThrottlingModule } from '../throttling/throttling.module';
-import { UsersModule } from '../users/users.module';
 import { BulkController } from './bulk.controller';
 import { BulkService } from './bulk.service';
 import { BULK_TARGETS, BulkTarget } from './bulk-target';
-import { GroupsBulkTarget } from './targets/groups.bulk-target';
-import { UsersBulkTarget } from './targets/users.bulk-target';
+import { ResourceBulkTarget } from './resource-bulk-target';
 
 /**
- * Bulk (RFC 7644 §3.7). It knows resource types only as BulkTargets, one per endpoint, each a thin
- * adapter over its module's exported service.
+ * Bulk (RFC 7644 §3.7). It knows resource types only as BulkTargets, one per registered type, each
+ * acting through ScimResources as the type's own routes do.
  */
 @Module({
-  imports: [UsersModule, GroupsModule, ThrottlingModule],
+  imports: [ThrottlingModule],
   controllers: [BulkController],
   providers: [
-    UsersBulkTarget,
-    GroupsBulkTarget,
     {
       provide: BULK_TARGETS,
-      inject: [UsersBulkTarget, GroupsBulkTarget],
-      useFactory: (...targets: BulkTarget[]) => targets,
+      inject: [ScimResources, APP_CONFIG],
+      useFactory: (resources: ScimResources, config: AppConfig): BulkTarget[] =>
+        resources.types().map((type) => new ResourceBulkTarget(type, resources, config.publicUrl)),
     },
     BulkService,
   ],

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { DataDirLock } from './data-dir-lock';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migration-files';
 
 /** The single database configuration used by the app, the migration CLI and the tests. */
 export interface DatabaseTarget {

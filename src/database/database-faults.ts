@@ -1,7 +1,7 @@
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ScimError } from '../scim/errors/scim-error';
 import { DatabaseLimitError } from './database-limit-error';
-import { DEFAULT_UNIQUE_DETAIL, UNIQUE_CONSTRAINT_DETAILS } from './unique-constraints';
+import { uniqueConstraintDetail } from './unique-constraints';
 
 /** Seconds a client is told to wait (Retry-After) before retrying, by kind of fault. */
 export const RETRY_AFTER_SECONDS = { conflict: 1, limit: 2, connection: 5 } as const;
@@ -163,7 +163,7 @@ export function databaseFault(exception: unknown): DatabaseFault | null {
   switch (driver.code) {
     case '23505':
       return {
-        error: ScimError.conflict(UNIQUE_CONSTRAINT_DETAILS[constraint] ?? DEFAULT_UNIQUE_DETAIL),
+        error: ScimError.conflict(uniqueConstraintDetail(constraint)),
         log: 'unique violation',
       };
     case '23503': {

@@ -1,5 +1,5 @@
-/** Every event Rollcall records, in the order of the issue that defines them. */
-export const EVENT_TYPES = [
+/** The events of the built-in modules, in the order of the issue that defines them. */
+const BUILT_IN_EVENT_TYPES = [
   'user.created',
   'user.updated',
   'user.deactivated',
@@ -22,7 +22,19 @@ export const EVENT_TYPES = [
   'portal.account_size_changed',
 ] as const;
 
-export type EventType = (typeof EVENT_TYPES)[number];
+export type EventType = (typeof BUILT_IN_EVENT_TYPES)[number];
+
+/**
+ * Every event type Rollcall records: the built-in ones, then those of each resource type registered
+ * beyond them (`{prefix}.created`, `.updated`, `.deleted`). Validation and the OpenAPI document read
+ * this list, so a registered type's events can be subscribed to by name.
+ */
+export const EVENT_TYPES: string[] = [...BUILT_IN_EVENT_TYPES];
+
+/** Adds a resource type's events to EVENT_TYPES (each once). */
+export function registerEventTypes(types: string[]): void {
+  for (const type of types) if (!EVENT_TYPES.includes(type)) EVENT_TYPES.push(type);
+}
 
 /** An event before it is numbered: what happened, and the data the product needs to act on it. */
 export interface EventDraft {

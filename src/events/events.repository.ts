@@ -3,12 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query';
-import { EventDraft, EventType } from './event-types';
+import { ResourceEvent } from '../scim/resource/resource-definition';
+import { EventDraft } from './event-types';
 
 export interface EventRow {
   seq: string;
   id: string;
-  type: EventType;
+  type: string;
   occurred_at: Date;
   data: Record<string, unknown>;
 }
@@ -22,7 +23,12 @@ export class EventsRepository {
    * Numbers and stores the events, and queues a delivery for every webhook endpoint that wants
    * them. Taking the numbers locks the tenant's counter row until commit, so numbers follow commit order.
    */
-  async append(m: EntityManager, tenantId: string, drafts: EventDraft[], now: Date): Promise<void> {
+  async append(
+    m: EntityManager,
+    tenantId: string,
+    drafts: ReadonlyArray<EventDraft | ResourceEvent>,
+    now: Date,
+  ): Promise<void> {
     // One statement, so the counter row stays locked for as little as possible before the commit.
     await queryPrepared(
       m,

@@ -4,6 +4,7 @@ import { ScimError } from '../scim/errors/scim-error';
 import { TenantsService } from '../tenants/tenants.service';
 import { EventPageDto } from './dto/event.dto';
 import { envelopeOf } from './event-envelope';
+import { ResourceEvent } from '../scim/resource/resource-definition';
 import { EventDraft } from './event-types';
 import { EventsRepository } from './events.repository';
 
@@ -20,7 +21,11 @@ export class EventsService {
     private readonly tenants: TenantsService,
   ) {}
 
-  async record(m: EntityManager, tenantId: string, drafts: EventDraft[]): Promise<void> {
+  async record(
+    m: EntityManager,
+    tenantId: string,
+    drafts: ReadonlyArray<EventDraft | ResourceEvent>,
+  ): Promise<void> {
     if (drafts.length > 0) await this.events.append(m, tenantId, drafts, new Date());
   }
 

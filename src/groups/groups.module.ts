@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
+import { scimResource } from '../resources/scim-resources.module';
+import { GROUP_RESOURCE } from './group.resource';
 import { GroupMembership } from './group-membership';
-import { GroupsController } from './groups.controller';
 import { GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
 
+const routes = scimResource(GROUP_RESOURCE, GroupsService);
+
 @Module({
   imports: [EventsModule],
-  controllers: [GroupsController],
-  providers: [GroupsRepository, GroupMembership, GroupsService],
+  controllers: routes.controllers,
+  providers: [GroupsRepository, GroupMembership, GroupsService, ...routes.providers],
   exports: [GroupsService],
 })
 export class GroupsModule {}

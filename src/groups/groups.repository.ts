@@ -7,7 +7,7 @@ import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
 import { IndexedString } from '../scim/resource/indexed-strings';
 import { ListSql } from '../scim/query/list-sql';
-import { pageWithTotal } from '../scim/query/page-total';
+import { tablePage } from '../resources/table-page';
 import { idsOf, returnedRows } from '../database/returned-rows';
 
 /** Where each Group attribute lives, for the filter and sort engines (alias `g`). */
@@ -152,41 +152,14 @@ export class GroupsRepository {
     return returnedRows<GroupRow>(result)[0];
   }
 
-  /**
-   * Deletes the group with its memberships (foreign keys); the groups that contained it get a new
-   * version. Returns their ids.
-   */
-  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<string[]> {
-    const result: unknown = await m.query(
-      `UPDATE scim_group g SET version = g.version + 1, last_modified = $3
-         FROM group_group_member gg
-        WHERE gg.tenant_id = $1 AND gg.member_group_id = $2 AND g.tenant_id = $1 AND g.id = gg.group_id
-        RETURNING g.id`,
-      [tenantId, id, now],
-    );
+  /** Deletes the group with its memberships, both ways (foreign keys). */
+  async delete(m: EntityManager, tenantId: string, id: string): Promise<void> {
     await m.query(`DELETE FROM scim_group WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    return idsOf(result);
   }
 
   /** One page of a list query (built by the SCIM core, `$1` = tenant), and its total. */
-  async search(sql: ListSql): Promise<{ rows: GroupRow[]; total: number }> {
-    const count = async () =>
-      (
-        await queryPrepared<{ total: number }>(
-          this.dataSource.manager,
-          `SELECT count(*)::int AS total FROM scim_group g WHERE ${sql.condition}`,
-          sql.conditionValues,
-        )
-      )[0].total;
-    const page = new SqlParams(sql.params.values);
-    const read = () =>
-      queryPrepared<GroupRow>(
-        this.dataSource.manager,
-        `SELECT ${COLUMNS} FROM scim_group g WHERE ${sql.condition}
-          ORDER BY ${sql.order} OFFSET ${page.add(sql.offset)} LIMIT ${page.add(sql.limit)}`,
-        page.values,
-      );
-    return pageWithTotal(sql.offset, sql.limit, read, count);
+  search(sql: ListSql): Promise<{ rows: GroupRow[]; total: number }> {
+    return tablePage<GroupRow>(this.dataSource.manager, 'scim_group g', COLUMNS, sql);
   }
 
   /** Which of these ids are Users and which are Groups of the tenant; ids of neither are left out. */

@@ -7,21 +7,20 @@ import { EventDraft } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { ScimError } from '../scim/errors/scim-error';
 import { changedAttributes } from '../scim/resource/attribute-diff';
-import { ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
+import { listBody, ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
 import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
 import { listSql } from '../scim/query/list-sql';
-import { listResponse } from '../scim/query/list-response';
 import { ResponseProjection } from '../scim/query/projection';
 import { isObject, ScimObject } from '../scim/resource/attribute-values';
 import { normalizeIndexedStrings } from '../scim/resource/indexed-strings';
 import { readResource } from '../scim/resource/resource-reader';
-import { checkIfMatch, etagOf } from '../scim/resource/versioning';
+import { checkIfMatch } from '../scim/resource/versioning';
+import { representation } from '../resources/resource-representation';
 import { AttributeDefinition } from '../scim/schema/attribute';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
-import { GROUP_SCHEMA } from '../scim/schema/urns';
 import {
   GROUP_INDEXED_STRINGS,
   GROUP_STORAGE,
@@ -32,22 +31,14 @@ import {
   MemberType,
 } from './groups.repository';
 import { GroupMembership } from './group-membership';
+import { GROUP_RESOURCE } from './group.resource';
+import { ReferrerVersions } from '../resources/referrer-versions';
+import { ScimResourceHandler, ScimResult } from '../resources/scim-resource-handler';
 import { resourceLocation } from '../scim/http/scim-urls';
 
-/** A Group response: the body to stream, and the version for the ETag header. */
-export interface GroupResult {
-  body: ScimStreamBody;
-  version: number;
-  location: string;
-}
-
-/** A PATCH answer: the Group only when the request asked for it through a projection. */
-export interface GroupPatchResult extends Omit<GroupResult, 'body'> {
-  body: ScimStreamBody | null;
-}
-
+/** The Group resource type's rules: membership as rows, members streamed, nesting without loops. */
 @Injectable()
-export class GroupsService {
+export class GroupsService implements ScimResourceHandler {
   private readonly schema: ResourceSchema;
   private readonly patchEngine: PatchEngine;
   private readonly members: AttributeDefinition;
@@ -56,17 +47,18 @@ export class GroupsService {
     private readonly groups: GroupsRepository,
     private readonly membership: GroupMembership,
     private readonly events: EventsService,
-    registry: SchemaRegistry,
+    private readonly referrers: ReferrerVersions,
+    private readonly registry: SchemaRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.schema = registry.resource('Group');
+    this.schema = registry.resource(GROUP_RESOURCE.name);
     const members = this.schema.coreAttribute('members');
     if (!members) throw new Error('the Group schema has no members attribute');
     this.members = members;
     this.patchEngine = new PatchEngine(this.schema, new Set(['members']));
   }
 
-  async create(tenantId: string, body: unknown, projection: Projection): Promise<GroupResult> {
+  async create(tenantId: string, body: unknown, projection: Projection): Promise<ScimResult> {
     const { data } = readResource(this.schema, body);
     const members = this.takeMembers(data);
     const row = await this.groups.transaction(async (m) => {
@@ -83,15 +75,14 @@ export class GroupsService {
     return this.single(tenantId, row, projection);
   }
 
-  async get(tenantId: string, id: string, projection: Projection): Promise<GroupResult> {
+  async get(tenantId: string, id: string, projection: Projection): Promise<ScimResult> {
     return this.single(tenantId, await this.require(tenantId, id), projection);
   }
 
   async list(tenantId: string, query: ListQuery): Promise<ScimStreamBody> {
     const { rows, total } = await this.groups.search(listSql(this.schema, GROUP_STORAGE, tenantId, query));
     const body = this.render(tenantId, rows, query);
-    const { Resources, ...list } = listResponse(body.resources, total, query.startIndex);
-    return { ...body, resources: Resources, list };
+    return listBody(body.resources, total, query.startIndex, body.streamed);
   }
 
   /** Direct member counts of the tenant's groups (the portal's groups list). */
@@ -106,7 +97,7 @@ export class GroupsService {
     body: unknown,
     ifMatch: string | undefined,
     projection: Projection,
-  ): Promise<GroupResult> {
+  ): Promise<ScimResult> {
     const { data } = readResource(this.schema, body);
     const members = this.takeMembers(data);
     const row = await this.groups.transaction(async (m) => {
@@ -134,7 +125,7 @@ export class GroupsService {
     body: unknown,
     ifMatch: string | undefined,
     projection: Projection | null,
-  ): Promise<GroupPatchResult> {
+  ): Promise<ScimResult> {
     const operations = readPatchRequest(body);
     const row = await this.groups.transaction(async (m) => {
       const current = await this.lockForWrite(m, tenantId, id, ifMatch);
@@ -159,14 +150,10 @@ export class GroupsService {
   async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
     await this.groups.transaction(async (m) => {
       await this.lockForWrite(m, tenantId, id, ifMatch);
-      const parents = await this.groups.delete(m, tenantId, id, this.now());
-      await this.events.record(m, tenantId, [
-        { type: 'group.deleted', data: { id } },
-        ...parents.map((group): EventDraft => ({
-          type: 'group.members_removed',
-          data: { group, members: [{ value: id, type: 'Group' }] },
-        })),
-      ]);
+      // The groups that contained it get a new version and say what they lost.
+      const parents = await this.referrers.bump(m, tenantId, GROUP_RESOURCE.name, id, this.now());
+      await this.groups.delete(m, tenantId, id);
+      await this.events.record(m, tenantId, [{ type: 'group.deleted', data: { id } }, ...parents]);
     });
   }
 
@@ -214,10 +201,11 @@ export class GroupsService {
   }
 
   private location(tenantId: string, resourceType: MemberType, id: string): string {
-    return resourceLocation(this.config.publicUrl, tenantId, resourceType, id);
+    const { endpoint } = this.registry.definition(resourceType);
+    return resourceLocation(this.config.publicUrl, tenantId, endpoint, id);
   }
 
-  private single(tenantId: string, row: GroupRow, projection: Projection): GroupResult {
+  private single(tenantId: string, row: GroupRow, projection: Projection): ScimResult {
     return {
       body: this.render(tenantId, [row], projection),
       version: row.version,
@@ -231,22 +219,15 @@ export class GroupsService {
    */
   private render(tenantId: string, rows: GroupRow[], projection: Projection): ScimStreamBody {
     const view = new ResponseProjection(this.schema, projection);
-    const resources = rows.map((row) => {
-      const resource: ScimObject = {
-        schemas: [GROUP_SCHEMA],
-        id: row.id,
-        ...row.data,
-        displayName: row.display_name,
-        meta: {
-          resourceType: 'Group',
-          created: row.created_at.toISOString(),
-          lastModified: row.last_modified.toISOString(),
-          location: this.location(tenantId, 'Group', row.id),
-          version: etagOf(row.version),
-        },
-      };
-      return view.apply(resource);
-    });
+    const resources = rows.map((row) =>
+      representation(
+        this.schema,
+        row,
+        this.location(tenantId, 'Group', row.id),
+        { ...row.data, displayName: row.display_name },
+        view,
+      ),
+    );
     if (rows.length === 0 || !view.includes(null, this.members)) return { resources, streamed: null };
     const batches = this.memberElements(
       tenantId,

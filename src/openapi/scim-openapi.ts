@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
-import type { ApiQueryOptions } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { AttributeDefinition } from '../scim/schema/attribute';
 import { ResourceSchema } from '../scim/schema/resource-schema';
@@ -10,46 +9,60 @@ import { BULK_REQUEST, BULK_RESPONSE, LIST_RESPONSE, PATCH_OP, SEARCH_REQUEST } 
 import { SCIM_ERROR_SCHEMA } from '../scim/errors/scim-error';
 import { COMMON_ATTRIBUTES } from '../scim/schema/core-schemas';
 
-export type ScimComponent =
-  'User' | 'Group' | 'ListResponse' | 'PatchOp' | 'SearchRequest' | 'BulkRequest' | 'BulkResponse' | 'Error';
+/** A component of the SCIM part of the document: a registered resource type's name, or a message. */
+export type ScimComponent = string;
 
 export function scimSchemaRef(name: ScimComponent): { $ref: string } {
   return { $ref: `#/components/schemas/Scim${name}` };
 }
 
-export const SCIM_PROJECTION_QUERIES: [ApiQueryOptions, ApiQueryOptions] = [
-  {
-    name: 'attributes',
-    required: false,
-    description: 'Comma-separated attributes to return (RFC 7644 §3.4.2.5).',
-  },
-  { name: 'excludedAttributes', required: false, description: 'Comma-separated attributes to leave out.' },
-];
+/** `attributes` and `excludedAttributes` (RFC 7644 §3.4.2.5), on every route that answers a resource. */
+export const ScimProjectionQueries = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'attributes',
+      required: false,
+      description: 'Comma-separated attributes to return (RFC 7644 §3.4.2.5).',
+    }),
+    ApiQuery({
+      name: 'excludedAttributes',
+      required: false,
+      description: 'Comma-separated attributes to leave out.',
+    }),
+  );
 
 /** The query parameters of a SCIM list (RFC 7644 §3.4.2). */
-export const SCIM_LIST_QUERIES = applyDecorators(
-  ApiQuery({
-    name: 'filter',
-    required: false,
-    description: 'A SCIM filter, e.g. userName eq "jane@acme.com".',
-  }),
-  ApiQuery({ name: 'sortBy', required: false }),
-  ApiQuery({ name: 'sortOrder', required: false, enum: ['ascending', 'descending'] }),
-  ApiQuery({
-    name: 'startIndex',
-    required: false,
-    type: Number,
-    description: '1-based index of the first result.',
-  }),
-  ApiQuery({
-    name: 'count',
-    required: false,
-    type: Number,
-    description: `Page size: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}; 0 returns only totalResults.`,
-  }),
-  ApiQuery(SCIM_PROJECTION_QUERIES[0]),
-  ApiQuery(SCIM_PROJECTION_QUERIES[1]),
-);
+export const ScimListQueries = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'filter',
+      required: false,
+      description: 'A SCIM filter, e.g. userName eq "jane@acme.com".',
+    }),
+    ApiQuery({ name: 'sortBy', required: false }),
+    ApiQuery({ name: 'sortOrder', required: false, enum: ['ascending', 'descending'] }),
+    ApiQuery({
+      name: 'startIndex',
+      required: false,
+      type: Number,
+      description: '1-based index of the first result.',
+    }),
+    ApiQuery({
+      name: 'count',
+      required: false,
+      type: Number,
+      description: `Page size: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}; 0 returns only totalResults.`,
+    }),
+    ScimProjectionQueries(),
+  );
+
+/** What every route under a tenant's SCIM base URL declares: its tag, the tenant token and `tenantId`. */
+export const ScimTenantRoutes = (tag: string) =>
+  applyDecorators(
+    ApiTags(tag),
+    ApiBearerAuth('tenant'),
+    ApiParam({ name: 'tenantId', format: 'uuid', description: "The tenant's id, as in its scimBaseUrl" }),
+  );
 
 function attributeSchema(attribute: AttributeDefinition): SchemaObject {
   const single: SchemaObject =
@@ -102,8 +115,9 @@ function resourceSchema(resource: ResourceSchema): SchemaObject {
 /** The SCIM message and resource schemas of the OpenAPI document, generated from the schema registry. */
 export function scimComponents(registry: SchemaRegistry): Record<string, SchemaObject> {
   return {
-    ScimUser: resourceSchema(registry.resource('User')),
-    ScimGroup: resourceSchema(registry.resource('Group')),
+    ...Object.fromEntries(
+      registry.allDefinitions().map((d) => [`Scim${d.name}`, resourceSchema(registry.resource(d.name))]),
+    ),
     ScimListResponse: {
       type: 'object',
       properties: {

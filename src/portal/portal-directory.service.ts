@@ -69,13 +69,18 @@ export class PortalDirectoryService {
       ? containsAny(['userName', 'displayName', 'name.givenName', 'name.familyName', 'emails.value'], text)
       : null;
     const list = await this.users.list(session.tenantId, listQuery(filter, 'userName', page, ['groups']));
-    return { items: list.Resources, total: list.totalResults, page, pageSize: DIRECTORY_PAGE };
+    return {
+      items: list.resources,
+      total: list.list?.totalResults ?? list.resources.length,
+      page,
+      pageSize: DIRECTORY_PAGE,
+    };
   }
 
   /** A person with their groups and seat. */
   async person(session: PortalSession, userId: string): Promise<ScimObject> {
     const result = await this.users.get(session.tenantId, userId, { attributes: [], excludedAttributes: [] });
-    return result.resource;
+    return result.body?.resources[0] ?? {};
   }
 
   /** Groups whose name contains `search`, by name, with their direct member counts. */

@@ -2,12 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RouteTable } from './http/route-table';
-import { BUILT_IN_EXTENSIONS } from './schema/rollcall-schemas';
+import { registeredResourceTypes } from './resource/resource-definition';
 import { SchemaRegistry } from './schema/schema-registry';
 
-/** The registry of this build: the RFC schemas, built-in extensions, and the operator's file. */
+/** The registry of this process: the registered resource types, and the operator's extensions file. */
 export function createSchemaRegistry(extensionsFile: string | null): SchemaRegistry {
-  return new SchemaRegistry(BUILT_IN_EXTENSIONS, extensionsFile);
+  return new SchemaRegistry(registeredResourceTypes(), extensionsFile);
 }
 
 /** Provides the SCIM core's shared pieces to every module: the schema registry and the route table. */

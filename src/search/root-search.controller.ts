@@ -1,16 +1,14 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedTenant, TenantScoped } from '../auth/auth.decorators';
-import { scimSchemaRef } from '../openapi/scim-openapi';
+import { scimSchemaRef, ScimTenantRoutes } from '../openapi/scim-openapi';
 import { sendScimStream } from '../scim/http/scim-json-stream';
 import { readSearchRequest } from '../scim/http/scim-response';
 import { parseListQuery } from '../scim/query/list-query';
 import { RootSearchService } from './root-search.service';
 
-@ApiTags('SCIM: search')
-@ApiBearerAuth('tenant')
-@ApiParam({ name: 'tenantId', format: 'uuid', description: "The tenant's id, as in its scimBaseUrl" })
+@ScimTenantRoutes('SCIM: search')
 @TenantScoped()
 @Controller('scim/v2/:tenantId')
 export class RootSearchController {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { GroupsService } from '../groups/groups.service';
+import { ScimResources } from '../resources/scim-resources';
 import { ScimError } from '../scim/errors/scim-error';
 import { ScimStreamBody, StreamedElement } from '../scim/http/scim-json-stream';
 import { ListQuery } from '../scim/query/list-query';
 import { listResponse } from '../scim/query/list-response';
-import { UsersService } from '../users/users.service';
 
 /** One resource type's part in a root search: its total, then the slice of the page it fills. */
 interface Part {
@@ -13,40 +12,35 @@ interface Part {
 }
 
 /**
- * `POST {base}/.search` (RFC 7644 §3.4.3): one query over every resource type, Users first, then
- * Groups, paged as one list. A filter naming attributes that only one type has matches nothing of
- * the other type; a filter that no type understands is an error.
+ * `POST {base}/.search` (RFC 7644 §3.4.3): one query over every registered resource type, in their
+ * order (Users, then Groups, then the others), paged as one list. A filter naming attributes that
+ * only some types have matches nothing of the others; a filter that no type understands is an error.
  */
 @Injectable()
 export class RootSearchService {
-  private readonly parts: Part[];
+  constructor(private readonly resources: ScimResources) {}
 
-  constructor(users: UsersService, groups: GroupsService) {
-    this.parts = [
-      {
+  /** Each type's part, through its handler: its total, then the slice of the page it fills. */
+  private get parts(): Part[] {
+    return this.resources.types().map((type) => {
+      const handler = this.resources.handler(type.name);
+      return {
         count: async (tenantId, q) =>
-          (await users.list(tenantId, { ...q, startIndex: 1, count: 0 })).totalResults,
-        page: async (tenantId, q) => ({
-          resources: (await users.list(tenantId, q)).Resources,
-          streamed: null,
-        }),
-      },
-      {
-        count: async (tenantId, q) =>
-          (await groups.list(tenantId, { ...q, startIndex: 1, count: 0 })).list?.totalResults ?? 0,
-        page: (tenantId, q) => groups.list(tenantId, q),
-      },
-    ];
+          (await handler.list(tenantId, { ...q, startIndex: 1, count: 0 })).list?.totalResults ?? 0,
+        page: (tenantId, q) => handler.list(tenantId, q),
+      };
+    });
   }
 
   async search(tenantId: string, query: ListQuery): Promise<ScimStreamBody> {
-    const totals = await this.totals(tenantId, query);
+    const parts = this.parts;
+    const totals = await this.totals(parts, tenantId, query);
     const total = totals.reduce((sum, n) => sum + n, 0);
     let skip = query.startIndex - 1;
     let room = query.count;
     const resources: ScimStreamBody['resources'] = [];
     const streams: Array<{ offset: number; batches: AsyncIterable<StreamedElement[]>; name: string }> = [];
-    for (const [i, part] of this.parts.entries()) {
+    for (const [i, part] of parts.entries()) {
       const available = totals[i];
       if (skip >= available) {
         skip -= available;
@@ -78,10 +72,10 @@ export class RootSearchService {
   }
 
   /** Each type's total; a type that cannot evaluate the filter contributes none. */
-  private async totals(tenantId: string, query: ListQuery): Promise<number[]> {
+  private async totals(parts: Part[], tenantId: string, query: ListQuery): Promise<number[]> {
     const errors: ScimError[] = [];
     const totals = await Promise.all(
-      this.parts.map((part) =>
+      parts.map((part) =>
         part.count(tenantId, query).catch((error: unknown) => {
           if (error instanceof ScimError && error.scimType === 'invalidFilter') {
             errors.push(error);
@@ -91,7 +85,7 @@ export class RootSearchService {
         }),
       ),
     );
-    if (errors.length === this.parts.length) throw errors[0];
+    if (errors.length === parts.length) throw errors[0];
     return totals.map((n) => Math.max(n, 0));
   }
 }

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { GroupsModule } from '../groups/groups.module';
-import { UsersModule } from '../users/users.module';
 import { RootSearchController } from './root-search.controller';
 import { RootSearchService } from './root-search.service';
 
-/** `POST /.search` at the SCIM root, across Users and Groups, through their exported services. */
+/** `POST /.search` at the SCIM root, across every registered resource type (ScimResources). */
 @Module({
-  imports: [UsersModule, GroupsModule],
   controllers: [RootSearchController],
   providers: [RootSearchService],
 })

@@ -1,6 +1,6 @@
 import { ScimError } from '../scim/errors/scim-error';
 import { isObject, ScimObject } from '../scim/resource/attribute-values';
-import { SEAT_SCHEMA } from '../scim/schema/urns';
+import { SEAT_SCHEMA } from './seat-schema';
 import { Quota, SeatState } from './seat-state';
 
 /**

@@ -3,10 +3,10 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Projection } from '../scim/query/list-query';
 import { ResponseProjection } from '../scim/query/projection';
 import { ScimObject } from '../scim/resource/attribute-values';
-import { etagOf } from '../scim/resource/versioning';
+import { representation } from '../resources/resource-representation';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
-import { SEAT_SCHEMA, USER_SCHEMA } from '../scim/schema/urns';
+import { SEAT_SCHEMA } from '../seats/seat-schema';
 import { quotaIn, seatExtension } from '../seats/seat-extension';
 import { UserGroupRow, UserRow, UsersRepository } from './users.repository';
 import { resourceLocation } from '../scim/http/scim-urls';
@@ -17,6 +17,8 @@ type UserGroup = Omit<UserGroupRow, 'user_id'>;
 @Injectable()
 export class UserRenderer {
   private readonly schema: ResourceSchema;
+  /** Where the groups a user's `groups` names live. */
+  private readonly groupsEndpoint: string;
 
   constructor(
     private readonly users: UsersRepository,
@@ -24,10 +26,11 @@ export class UserRenderer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.schema = registry.resource('User');
+    this.groupsEndpoint = registry.definition('Group').endpoint;
   }
 
   location(tenantId: string, id: string): string {
-    return resourceLocation(this.config.publicUrl, tenantId, 'User', id);
+    return resourceLocation(this.config.publicUrl, tenantId, this.schema.type.endpoint, id);
   }
 
   wantsGroups(projection: Projection): boolean {
@@ -42,32 +45,24 @@ export class UserRenderer {
       const { data } = row;
       const groups = (groupsByUser.get(row.id) ?? []).map((g) => ({
         value: g.group_id,
-        $ref: resourceLocation(this.config.publicUrl, tenantId, 'Group', g.group_id),
+        $ref: resourceLocation(this.config.publicUrl, tenantId, this.groupsEndpoint, g.group_id),
         display: g.display_name,
         type: g.direct ? 'direct' : 'indirect',
       }));
       const seat = seatExtension(row.seat, quotaIn(data));
-      const resource: ScimObject = {
-        schemas: [USER_SCHEMA],
-        id: row.id,
-        ...data,
-        userName: row.user_name,
-        active: row.active,
-        ...(groups.length > 0 ? { groups } : {}),
-        ...(seat ? { [SEAT_SCHEMA]: seat } : {}),
-        meta: {
-          resourceType: 'User',
-          created: row.created_at.toISOString(),
-          lastModified: row.last_modified.toISOString(),
-          location: this.location(tenantId, row.id),
-          version: etagOf(row.version),
+      return representation(
+        this.schema,
+        row,
+        this.location(tenantId, row.id),
+        {
+          ...data,
+          userName: row.user_name,
+          active: row.active,
+          ...(groups.length > 0 ? { groups } : {}),
+          ...(seat ? { [SEAT_SCHEMA]: seat } : {}),
         },
-      };
-      const projected = view.apply(resource);
-      const extensions = this.schema.extensions
-        .map((e) => e.id)
-        .filter((urn) => projected[urn] !== undefined);
-      return { ...projected, schemas: [USER_SCHEMA, ...extensions] };
+        view,
+      );
     });
   }
 

@@ -4,12 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { runTransaction } from '../database/transactions';
 import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { queryPrepared } from '../database/prepared-query';
-import { idsOf, returnedRows } from '../database/returned-rows';
+import { returnedRows } from '../database/returned-rows';
 import { SqlParams } from '../scim/filter/sql-params';
 import { IndexedString } from '../scim/resource/indexed-strings';
 import { ListSql } from '../scim/query/list-sql';
 import { pageWithTotal } from '../scim/query/page-total';
-import { SEAT_SCHEMA } from '../scim/schema/urns';
+import { SEAT_SCHEMA } from '../seats/seat-schema';
 import { RawSeat, SeatState, seatOf } from '../seats/seat-state';
 
 /** A column of the user's seat row, as a correlated subquery so counts need no join. */
@@ -174,20 +174,9 @@ export class UsersRepository {
     return returnedRows<UserRow>(result)[0];
   }
 
-  /**
-   * Deletes the user; its memberships go with it (foreign keys), and its groups get a new version.
-   * Returns the ids of the groups it was a direct member of.
-   */
-  async delete(m: EntityManager, tenantId: string, id: string, now: Date): Promise<string[]> {
-    const result: unknown = await m.query(
-      `UPDATE scim_group g SET version = g.version + 1, last_modified = $3
-         FROM group_user_member gm
-        WHERE gm.tenant_id = $1 AND gm.user_id = $2 AND g.tenant_id = $1 AND g.id = gm.group_id
-        RETURNING g.id`,
-      [tenantId, id, now],
-    );
+  /** Deletes the user; its memberships and seat go with it (foreign keys). */
+  async delete(m: EntityManager, tenantId: string, id: string): Promise<void> {
     await m.query(`DELETE FROM scim_user WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    return idsOf(result);
   }
 
   /**

@@ -7,14 +7,17 @@ import { PatchEngine } from '../scim/patch/patch-engine';
 import { readPatchRequest } from '../scim/patch/patch-request';
 import { ListQuery, Projection } from '../scim/query/list-query';
 import { listSql } from '../scim/query/list-sql';
-import { listResponse, ListResponse } from '../scim/query/list-response';
+import { listBody, ScimStreamBody } from '../scim/http/scim-json-stream';
+import { ReferrerVersions } from '../resources/referrer-versions';
+import { ScimResourceHandler, ScimResult, singleBody } from '../resources/scim-resource-handler';
+import { USER_RESOURCE } from './user.resource';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { normalizeIndexedStrings } from '../scim/resource/indexed-strings';
 import { readResource } from '../scim/resource/resource-reader';
 import { checkIfMatch } from '../scim/resource/versioning';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { ResourceSchema } from '../scim/schema/resource-schema';
-import { SEAT_SCHEMA } from '../scim/schema/urns';
+import { SEAT_SCHEMA } from '../seats/seat-schema';
 import { EventDraft } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { changedAttributes } from '../scim/resource/attribute-diff';
@@ -25,15 +28,11 @@ import { UserRenderer } from './user-renderer';
 import { hashPassword } from './password-hasher';
 import { USER_INDEXED_STRINGS, USER_STORAGE, UserRow, UsersRepository, UserWrite } from './users.repository';
 
-/** A resource as the controller sends it: the body, and its version for the ETag header. */
-export interface ScimResult {
-  resource: ScimObject;
-  version: number;
-  location: string;
-}
+/** The User resource type's rules: seats follow `active`, a password is kept only as a hash. */
+const EVERYTHING: Projection = { attributes: [], excludedAttributes: [] };
 
 @Injectable()
-export class UsersService {
+export class UsersService implements ScimResourceHandler {
   private readonly schema: ResourceSchema;
   private readonly patchEngine: PatchEngine;
 
@@ -42,9 +41,10 @@ export class UsersService {
     private readonly renderer: UserRenderer,
     private readonly seats: SeatsService,
     private readonly events: EventsService,
+    private readonly referrers: ReferrerVersions,
     registry: SchemaRegistry,
   ) {
-    this.schema = registry.resource('User');
+    this.schema = registry.resource(USER_RESOURCE.name);
     this.patchEngine = new PatchEngine(this.schema);
   }
 
@@ -80,13 +80,13 @@ export class UsersService {
     return this.result(tenantId, row, projection);
   }
 
-  async list(tenantId: string, query: ListQuery): Promise<ListResponse<ScimObject>> {
+  async list(tenantId: string, query: ListQuery): Promise<ScimStreamBody> {
     const { rows, total } = await this.users.search(
       listSql(this.schema, USER_STORAGE, tenantId, query),
       this.renderer.wantsGroups(query),
     );
     const resources = await this.renderer.render(tenantId, rows, query);
-    return listResponse(resources, total, query.startIndex);
+    return listBody(resources, total, query.startIndex);
   }
 
   /** PUT: the body replaces every client-managed attribute; those left out are cleared. */
@@ -115,11 +115,11 @@ export class UsersService {
     id: string,
     body: unknown,
     ifMatch: string | undefined,
-    projection: Projection,
+    projection: Projection | null,
   ): Promise<ScimResult> {
     const operations = readPatchRequest(body);
     const row = await this.users.transaction(async (m) => {
-      const current = await this.lockForWrite(m, tenantId, id, ifMatch, projection);
+      const current = await this.lockForWrite(m, tenantId, id, ifMatch, projection ?? undefined);
       // The engine sees the quota where the User shows it, whether it lives on the seat or the document.
       const before = this.effectiveQuota(current);
       const document = { ...current.data, ...(before ? { [SEAT_SCHEMA]: { quota: before } } : {}) };
@@ -130,7 +130,7 @@ export class UsersService {
       const write = await this.toWrite(patched.data, patched.writeOnly, false);
       return this.save(m, tenantId, current, write, quota);
     });
-    return this.result(tenantId, row, projection);
+    return this.result(tenantId, row, projection ?? EVERYTHING);
   }
 
   async remove(tenantId: string, id: string, ifMatch: string | undefined): Promise<void> {
@@ -138,17 +138,13 @@ export class UsersService {
       const current = await this.lockForWrite(m, tenantId, id, ifMatch);
       const now = this.now();
       const seat = current.active ? await this.seats.release(m, tenantId, this.holder(current), now) : null;
-      const groups = await this.users.delete(m, tenantId, id, now);
+      // The resources that name this user (its groups) get a new version and say what they lost.
+      const referrers = await this.referrers.bump(m, tenantId, USER_RESOURCE.name, id, now);
+      await this.users.delete(m, tenantId, id);
       const drafts: EventDraft[] = [];
       if (seat) drafts.push(this.seatEvent('seat.released', current, seat));
       drafts.push({ type: 'user.deleted', data: { id } });
-      for (const group of groups) {
-        drafts.push({
-          type: 'group.members_removed',
-          data: { group, members: [{ value: id, type: 'User' }] },
-        });
-      }
-      await this.events.record(m, tenantId, drafts);
+      await this.events.record(m, tenantId, [...drafts, ...referrers]);
     });
   }
 
@@ -282,7 +278,7 @@ export class UsersService {
   private async result(tenantId: string, row: UserRow, projection: Projection): Promise<ScimResult> {
     const [resource] = await this.renderer.render(tenantId, [row], projection);
     return {
-      resource: resource,
+      body: singleBody(resource),
       version: row.version,
       location: this.renderer.location(tenantId, row.id),
     };

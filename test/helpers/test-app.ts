@@ -28,11 +28,15 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Settings that differ from those, already typed (applied over `env`). */
   config?: Partial<AppConfig>;
+  /** Modules to add to the application's, e.g. a resource type's `ScimResourceModule.forResource(…)`. */
+  imports?: ModuleImport[];
 }
+
+type ModuleImport = NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']>[number];
 
 /** The real application (same setup as main.ts) on the test database, without a listening port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const builder = Test.createTestingModule({ imports: [AppModule] });
+  const builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] });
   const config: AppConfig = { ...loadAppConfig({ ...process.env, ...options.env }), ...options.config };
   if (options.env || options.config) builder.overrideProvider(APP_CONFIG).useValue(config);
   if (options.logStream) {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ScimObject } from '../../scim/resource/attribute-values';
-import { SEAT_SCHEMA } from '../../scim/schema/urns';
+import { SEAT_SCHEMA } from '../../seats/seat-schema';
 import type { DirectoryPage, GroupSummary } from '../portal-directory.service';
 import { Badge, hrefWith, Pager, Time, Tone } from './components';
 import { Brand, Layout, PortalNav } from './layout';

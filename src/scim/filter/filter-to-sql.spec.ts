@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { stringify } from 'scim2-parse-filter';
 import { ScimError } from '../errors/scim-error';
-import { ENTERPRISE_USER_SCHEMA, SEAT_SCHEMA } from '../schema/urns';
+import { SEAT_SCHEMA } from '../../seats/seat-schema';
+import { ENTERPRISE_USER_SCHEMA } from '../schema/urns';
 import { filterTrees } from '../testing/filter-arbitraries';
 import { GROUPS_TABLE, groupSchema, USERS_TABLE, userSchema } from '../testing/scim-fixtures';
 import { parseFilter } from './filter-parser';
@@ -33,7 +34,7 @@ const present = (json: string) =>
   `(jsonb_typeof(${json}) IS NOT NULL AND jsonb_typeof(${json}) <> 'null' AND ${json} <> '""'::jsonb)`;
 /** The elements of the array at `$n` of the document (none when it is not an array). */
 const elementsOf = (n: number) =>
-  `jsonb_array_elements(CASE WHEN jsonb_typeof(${doc(n)}) = 'array' THEN ${doc(n)} ELSE '[]'::jsonb END) AS e(v)`;
+  `jsonb_array_elements(CASE WHEN jsonb_typeof(${doc(n)}) = 'array' THEN ${doc(n)} ELSE '[]'::jsonb END) AS scim_element(v)`;
 const someElement = (n: number, condition: string) =>
   `EXISTS (SELECT 1 FROM ${elementsOf(n)} WHERE ${condition})`;
 
@@ -78,27 +79,27 @@ describe('FilterToSql', () => {
     // (schemas eq "…": see the refusals below.)
     [
       'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")',
-      `(lower(${docText(2)}) = lower($3) AND (${someElement(5, 'lower((e.v ->> $4)) LIKE $6')} OR ${someElement(8, 'lower((e.v ->> $7)) LIKE $9')}))`,
+      `(lower(${docText(2)}) = lower($3) AND (${someElement(5, 'lower((scim_element.v ->> $4)) LIKE $6')} OR ${someElement(8, 'lower((scim_element.v ->> $7)) LIKE $9')}))`,
       [['userType'], 'Employee', 'value', ['emails'], '%example.com%', 'value', ['emails'], '%example.org%'],
     ],
     [
       'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")',
-      `((${docText(2)} IS NULL OR lower(${docText(2)}) <> lower($3)) AND (NOT COALESCE((${someElement(5, 'lower((e.v ->> $4)) LIKE $6')} OR ${someElement(8, 'lower((e.v ->> $7)) LIKE $9')}), false)))`,
+      `((${docText(2)} IS NULL OR lower(${docText(2)}) <> lower($3)) AND (NOT COALESCE((${someElement(5, 'lower((scim_element.v ->> $4)) LIKE $6')} OR ${someElement(8, 'lower((scim_element.v ->> $7)) LIKE $9')}), false)))`,
       [['userType'], 'Employee', 'value', ['emails'], '%example.com%', 'value', ['emails'], '%example.org%'],
     ],
     [
       'userType eq "Employee" and (emails.type eq "work")',
-      `(lower(${docText(2)}) = lower($3) AND ${someElement(5, 'lower((e.v ->> $4)) = lower($6)')})`,
+      `(lower(${docText(2)}) = lower($3) AND ${someElement(5, 'lower((scim_element.v ->> $4)) = lower($6)')})`,
       [['userType'], 'Employee', 'type', ['emails'], 'work'],
     ],
     [
       'userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
-      `(lower(${docText(2)}) = lower($3) AND ${someElement(8, '(lower((e.v ->> $4)) = lower($5) AND lower((e.v ->> $6)) LIKE $7)')})`,
+      `(lower(${docText(2)}) = lower($3) AND ${someElement(8, '(lower((scim_element.v ->> $4)) = lower($5) AND lower((scim_element.v ->> $6)) LIKE $7)')})`,
       [['userType'], 'Employee', 'type', 'work', 'value', '%@example.com%', ['emails']],
     ],
     [
       'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
-      `(${someElement(6, '(lower((e.v ->> $2)) = lower($3) AND lower((e.v ->> $4)) LIKE $5)')} OR ${someElement(11, '(lower((e.v ->> $7)) = lower($8) AND lower((e.v ->> $9)) LIKE $10)')})`,
+      `(${someElement(6, '(lower((scim_element.v ->> $2)) = lower($3) AND lower((scim_element.v ->> $4)) LIKE $5)')} OR ${someElement(11, '(lower((scim_element.v ->> $7)) = lower($8) AND lower((scim_element.v ->> $9)) LIKE $10)')})`,
       ['type', 'work', 'value', '%@example.com%', ['emails'], 'type', 'xmpp', 'value', '%@foo.com%', ['ims']],
     ],
     // §3.4.2.2: attribute names and operators are case-insensitive.
@@ -220,7 +221,7 @@ describe('FilterToSql', () => {
     [
       'a multi-valued simple value',
       'x509Certificates.value eq "MIIC"',
-      someElement(3, 'lower((e.v ->> $2)) = lower($4)'),
+      someElement(3, 'lower((scim_element.v ->> $2)) = lower($4)'),
       ['value', ['x509Certificates'], 'MIIC'],
     ],
     // Indexed values and relations

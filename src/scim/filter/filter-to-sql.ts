@@ -4,6 +4,7 @@ import { ScimError } from '../errors/scim-error';
 import { AttributeDefinition } from '../schema/attribute';
 import { canonicalName, ResolvedPath, ResourceSchema } from '../schema/resource-schema';
 import { SqlParams } from './sql-params';
+import { ELEMENT, ELEMENTS_AS } from './sql-aliases';
 
 export type ColumnKind = 'text' | 'uuid' | 'boolean' | 'timestamptz' | 'numeric';
 
@@ -114,9 +115,9 @@ export class FilterToSql {
     }
     const inner = this.elementFilter(filter.valFilter, path, (sub) => {
       const key = this.params.add(sub.name);
-      return { kind: 'json', text: `(e.v ->> ${key})`, json: `(e.v -> ${key})` };
+      return { kind: 'json', text: `(${ELEMENT} ->> ${key})`, json: `(${ELEMENT} -> ${key})` };
     });
-    return `EXISTS (SELECT 1 FROM ${this.elements(path)} AS e(v) WHERE ${inner})`;
+    return `EXISTS (SELECT 1 FROM ${this.elements(path)} ${ELEMENTS_AS} WHERE ${inner})`;
   }
 
   /** Translates the filter inside brackets, whose attribute names are sub-attributes of `parent`. */
@@ -165,13 +166,13 @@ export class FilterToSql {
         return `EXISTS (SELECT 1 FROM ${relation.from} WHERE ${relation.correlate} AND ${this.compare(filter, sub, leaf, filter.attrPath)})`;
       }
       if (!path.attribute.subAttributes) {
-        const leaf: Leaf = { kind: 'json', text: "(e.v #>> '{}')", json: 'e.v' };
-        return `EXISTS (SELECT 1 FROM ${this.elements(path)} AS e(v) WHERE ${this.compare(filter, path.attribute, leaf, filter.attrPath)})`;
+        const leaf: Leaf = { kind: 'json', text: `(${ELEMENT} #>> '{}')`, json: ELEMENT };
+        return `EXISTS (SELECT 1 FROM ${this.elements(path)} ${ELEMENTS_AS} WHERE ${this.compare(filter, path.attribute, leaf, filter.attrPath)})`;
       }
       if (!sub) throw invalid(`"${filter.attrPath}" cannot be compared`);
       const key = this.params.add(subName);
-      const leaf: Leaf = { kind: 'json', text: `(e.v ->> ${key})`, json: `(e.v -> ${key})` };
-      return `EXISTS (SELECT 1 FROM ${this.elements(path)} AS e(v) WHERE ${this.compare(filter, sub, leaf, filter.attrPath)})`;
+      const leaf: Leaf = { kind: 'json', text: `(${ELEMENT} ->> ${key})`, json: `(${ELEMENT} -> ${key})` };
+      return `EXISTS (SELECT 1 FROM ${this.elements(path)} ${ELEMENTS_AS} WHERE ${this.compare(filter, sub, leaf, filter.attrPath)})`;
     }
     if (path.attribute.type === 'complex' && !path.subAttribute && filter.op !== 'pr') {
       throw invalid(`"${filter.attrPath}" is complex: compare one of its sub-attributes`);

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ScimObject } from '../resource/attribute-values';
-import { ListResponse } from '../query/list-response';
+import { listResponse, ListResponse } from '../query/list-response';
 import { SCIM_MEDIA_TYPE } from './media-types';
 
 /** One element of a streamed multi-valued attribute, tagged with the position of its resource. */
@@ -25,6 +25,17 @@ export interface ScimStreamBody {
   resources: ScimObject[];
   list?: Omit<ListResponse<never>, 'Resources'>;
   streamed: StreamedAttribute | null;
+}
+
+/** A page of a list (RFC 7644 §3.4.2) as a body to stream, with the attribute streamed into it, if any. */
+export function listBody(
+  resources: ScimObject[],
+  totalResults: number,
+  startIndex: number,
+  streamed: StreamedAttribute | null = null,
+): ScimStreamBody {
+  const { Resources, ...list } = listResponse(resources, totalResults, startIndex);
+  return { resources: Resources, list, streamed };
 }
 
 const logger = new Logger('ScimJsonStream');

@@ -3,12 +3,7 @@ export function scimBaseUrl(publicUrl: string, tenantId: string): string {
   return `${publicUrl}/scim/v2/${tenantId}`;
 }
 
-/** Where one resource lives (`meta.location`, `$ref`): `{scimBaseUrl}/Users/{id}` or `/Groups/{id}`. */
-export function resourceLocation(
-  publicUrl: string,
-  tenantId: string,
-  type: 'User' | 'Group',
-  id: string,
-): string {
-  return `${scimBaseUrl(publicUrl, tenantId)}/${type}s/${id}`;
+/** Where one resource lives (`meta.location`, `$ref`): `{scimBaseUrl}{endpoint}/{id}`, e.g. `/Users/{id}`. */
+export function resourceLocation(publicUrl: string, tenantId: string, endpoint: string, id: string): string {
+  return `${scimBaseUrl(publicUrl, tenantId)}${endpoint}/${id}`;
 }

@@ -1,6 +1,6 @@
 import { parseFilter } from '../filter/filter-parser';
 import { AttributeDefinition } from '../schema/attribute';
-import { SEAT_SCHEMA } from '../schema/urns';
+import { SEAT_SCHEMA } from '../../seats/seat-schema';
 import { groupSchema, userSchema } from '../testing/scim-fixtures';
 import { elementMatches, equalityTerms } from './element-matcher';
 import { parsePatchPath } from './patch-path';

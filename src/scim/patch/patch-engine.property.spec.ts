@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { ScimError } from '../errors/scim-error';
 import { ScimObject } from '../resource/attribute-values';
-import { ENTERPRISE_USER_SCHEMA, SEAT_SCHEMA, USER_SCHEMA } from '../schema/urns';
+import { SEAT_SCHEMA } from '../../seats/seat-schema';
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../schema/urns';
 import { groupSchema, userSchema } from '../testing/scim-fixtures';
 import { PatchEngine } from './patch-engine';
 import { PatchOperation } from './patch-request';

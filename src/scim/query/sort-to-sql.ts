@@ -1,6 +1,7 @@
 import { ScimError } from '../errors/scim-error';
 import { ResourceStorage } from '../filter/filter-to-sql';
 import { SqlParams } from '../filter/sql-params';
+import { ELEMENT, ELEMENTS_AS } from '../filter/sql-aliases';
 import { canonicalName, ResourceSchema } from '../schema/resource-schema';
 
 /**
@@ -38,7 +39,7 @@ export function sortExpression(
   if (path.attribute.multiValued) {
     const array = `(${storage.data} #> ${params.add(base)}::text[])`;
     const sub = params.add(path.subAttribute?.name ?? 'value');
-    return `(SELECT ${fold(`(e.v ->> ${sub})`)}${cast} FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${array}) = 'array' THEN ${array} ELSE '[]'::jsonb END) AS e(v) ORDER BY (e.v ->> 'primary') = 'true' DESC LIMIT 1)`;
+    return `(SELECT ${fold(`(${ELEMENT} ->> ${sub})`)}${cast} FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${array}) = 'array' THEN ${array} ELSE '[]'::jsonb END) ${ELEMENTS_AS} ORDER BY (${ELEMENT} ->> 'primary') = 'true' DESC LIMIT 1)`;
   }
   const keys = path.subAttribute ? [...base, path.subAttribute.name] : base;
   return `${fold(`(${storage.data} #>> ${params.add(keys)}::text[])`)}${cast}`;

@@ -1,72 +1,67 @@
 import { ScimError } from '../errors/scim-error';
+import { ResourceDefinition } from '../resource/resource-definition';
 import { ResourceTypeDefinition, SchemaDefinition } from './attribute';
-import {
-  ENTERPRISE_USER_SCHEMA_DEFINITION,
-  GROUP_SCHEMA_DEFINITION,
-  USER_SCHEMA_DEFINITION,
-} from './core-schemas';
 import { assertNoBuiltInNames, DeclaredExtension, readExtensionsFile } from './extensions-file';
 import { ResourceSchema } from './resource-schema';
-import { GROUP_SCHEMA, USER_SCHEMA } from './urns';
 
-export type ResourceTypeName = 'User' | 'Group';
-
-/** A schema built into Rollcall and attached to a resource type (e.g. a module's own extension). */
-export interface BuiltInExtension {
-  resourceType: ResourceTypeName;
-  required: boolean;
-  schema: SchemaDefinition;
-}
+/** A registered resource type's name: `User`, `Group`, … */
+export type ResourceTypeName = string;
 
 /**
- * The single definition of every schema and attribute. Discovery, validation, filters, PATCH,
- * projection and the OpenAPI document all read it, and nothing else.
+ * The single definition of every schema and attribute, built from the registered resource types and
+ * the operator's extensions file. Discovery, validation, filters, PATCH, projection and the OpenAPI
+ * document all read it, and nothing else.
  */
 export class SchemaRegistry {
   private readonly resources: Map<string, ResourceSchema>;
+  private readonly definitions: Map<string, ResourceDefinition>;
 
-  constructor(builtIn: BuiltInExtension[] = [], extensionsFile: string | null = null) {
-    const reserved = [USER_SCHEMA, GROUP_SCHEMA, ...builtIn.map((b) => b.schema.id)];
-    const declared: DeclaredExtension[] = extensionsFile ? readExtensionsFile(extensionsFile, reserved) : [];
-    // Resolution order of unqualified names: core, then Enterprise, then the built-ins, then the file's.
-    const builtInExtensions: BuiltInExtension[] = [
-      { resourceType: 'User', required: false, schema: ENTERPRISE_USER_SCHEMA_DEFINITION },
-      ...builtIn,
-    ];
+  constructor(definitions: readonly ResourceDefinition[], extensionsFile: string | null = null) {
+    const builtIn = definitions.flatMap((d) => [d.schema, ...d.extensions.map((e) => e.schema)]);
+    const declared: DeclaredExtension[] = extensionsFile
+      ? readExtensionsFile(
+          extensionsFile,
+          builtIn.map((s) => s.id),
+        )
+      : [];
     if (extensionsFile) {
       assertNoBuiltInNames(
         extensionsFile,
         declared,
-        builtInExtensions.map((e) => e.schema),
+        definitions.flatMap((d) => d.extensions.map((e) => e.schema)),
       );
     }
-    const extensions = [...builtInExtensions, ...declared];
-    const forType = (name: ResourceTypeName) => extensions.filter((e) => e.resourceType === name);
-    const build = (
-      name: ResourceTypeName,
-      endpoint: string,
-      description: string,
-      core: SchemaDefinition,
-    ): ResourceSchema => {
-      const own = forType(name);
+    // Resolution order of unqualified names: core, then the type's built-in extensions, then the file's.
+    const build = (definition: ResourceDefinition): ResourceSchema => {
+      const own = [...definition.extensions, ...declared.filter((e) => e.resourceType === definition.name)];
       const type: ResourceTypeDefinition = {
-        id: name,
-        name,
-        endpoint,
-        description,
-        schema: core.id,
+        id: definition.name,
+        name: definition.name,
+        endpoint: definition.endpoint,
+        description: definition.description,
+        schema: definition.schema.id,
         schemaExtensions: own.map((e) => ({ schema: e.schema.id, required: e.required })),
       };
       return new ResourceSchema(
         type,
-        core,
+        definition.schema,
         own.map((e) => e.schema),
       );
     };
-    this.resources = new Map([
-      ['user', build('User', '/Users', 'User Account', USER_SCHEMA_DEFINITION)],
-      ['group', build('Group', '/Groups', 'Group', GROUP_SCHEMA_DEFINITION)],
-    ]);
+    this.resources = new Map(definitions.map((d) => [d.name.toLowerCase(), build(d)]));
+    this.definitions = new Map(definitions.map((d) => [d.name.toLowerCase(), d]));
+  }
+
+  /** The registered definition of a resource type. */
+  definition(name: ResourceTypeName): ResourceDefinition {
+    const definition = this.definitions.get(name.toLowerCase());
+    if (!definition) throw new Error(`unknown resource type ${name}`);
+    return definition;
+  }
+
+  /** Every registered definition, in registration order. */
+  allDefinitions(): ResourceDefinition[] {
+    return [...this.definitions.values()];
   }
 
   resource(name: ResourceTypeName): ResourceSchema {

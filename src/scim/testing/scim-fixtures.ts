@@ -1,13 +1,16 @@
 import { ResourceStorage } from '../filter/filter-to-sql';
-import { BUILT_IN_EXTENSIONS } from '../schema/rollcall-schemas';
+import { GROUP_RESOURCE } from '../../groups/group.resource';
+import { USER_RESOURCE } from '../../users/user.resource';
+import { ResourceDefinition } from '../resource/resource-definition';
 import { ResourceSchema } from '../schema/resource-schema';
 import { SchemaRegistry } from '../schema/schema-registry';
 
 /**
- * Shared inputs of the SCIM core's unit specs: the registry every build has (no extensions file) and
+ * Shared inputs of the SCIM core's unit specs: the registry every build has (Users and Groups, no extensions file) and
  * a storage map with one attribute in each kind of place a module may keep it.
  */
-export const registry = new SchemaRegistry(BUILT_IN_EXTENSIONS);
+export const RESOURCE_TYPES: readonly ResourceDefinition[] = [USER_RESOURCE, GROUP_RESOURCE];
+export const registry = new SchemaRegistry(RESOURCE_TYPES);
 export const userSchema: ResourceSchema = registry.resource('User');
 export const groupSchema: ResourceSchema = registry.resource('Group');
 

@@ -1,6 +1,7 @@
-import { attribute, complex, SchemaDefinition } from './attribute';
-import { SEAT_SCHEMA } from './urns';
-import { BuiltInExtension } from './schema-registry';
+import { attribute, complex, SchemaDefinition } from '../scim/schema/attribute';
+
+/** Rollcall's own User extension URN. */
+export const SEAT_SCHEMA = 'urn:rollcall:params:scim:schemas:extension:seat:2.0:User';
 
 /**
  * Rollcall's own User extension: the seat the user holds. The seat's state is readOnly (seats follow
@@ -35,8 +36,3 @@ export const SEAT_SCHEMA_DEFINITION: SchemaDefinition = {
     attribute('releasedAt', 'dateTime', 'When the seat was given back.', { mutability: 'readOnly' }),
   ],
 };
-
-/** Extensions built into every registry. */
-export const BUILT_IN_EXTENSIONS: BuiltInExtension[] = [
-  { resourceType: 'User', required: false, schema: SEAT_SCHEMA_DEFINITION },
-];

@@ -1,0 +1,117 @@
+import { ResourceStorage } from '../filter/filter-to-sql';
+import { assertStorageAliases } from '../filter/sql-aliases';
+import { SchemaDefinition } from '../schema/attribute';
+import { IndexedString } from './indexed-strings';
+
+/** An event a resource type records: `group.members_removed` and its data. */
+export interface ResourceEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** An attribute marked `uniqueness: "server"`: the unique index that enforces it, and what a 409 says. */
+export interface UniqueAttribute {
+  /** The attribute's name in the core schema (`userName`), or `id`. */
+  attribute: string;
+  /** The unique index (or primary key) PostgreSQL names in a 23505 violation. */
+  index: string;
+  /** The plain-words `detail` of the 409 `uniqueness` error. */
+  detail: string;
+}
+
+/**
+ * Rows of this resource type that name a resource of another (or the same) type: a Group's members.
+ * When a referenced resource is deleted its rows go with it (foreign keys), and each referrer gets a
+ * new version, so that its ETag changes with its content.
+ */
+export interface ResourceReference {
+  /** The multi-valued attribute the rows make (`members`). */
+  attribute: string;
+  /** The resource type the rows name. */
+  resourceType: string;
+  /** The table of the rows, keyed by `tenant_id`. */
+  table: string;
+  /** Its column naming this type's resource (the referrer). */
+  referrer: string;
+  /** Its column naming the referenced resource. */
+  referenced: string;
+  /** The events a referrer's loss of a member makes (the referrer's own event types), if any. */
+  removedEvents?: (referrerId: string, referencedId: string) => ResourceEvent[];
+}
+
+/** The words of one OpenAPI operation, where a type says more than the generic ones. */
+export interface OperationDocs {
+  summary?: string;
+  description?: string;
+}
+
+/** What the OpenAPI document says of a resource type's operations. */
+export type ResourceOperationDocs = Partial<
+  Record<'create' | 'list' | 'search' | 'get' | 'replace' | 'patch' | 'remove', OperationDocs>
+>;
+
+/**
+ * One SCIM resource type, described once by the module that owns it and registered once: the schema
+ * registry, discovery, the routes, the root `/.search`, the OpenAPI document, the 409 messages and the
+ * version bumps of referrers are all built from the registered definitions.
+ */
+export interface ResourceDefinition {
+  /** `User`: the ResourceType's id and name, and `meta.resourceType`. */
+  name: string;
+  /** `/Users`: where the type lives under a tenant's SCIM base URL. */
+  endpoint: string;
+  description: string;
+  schema: SchemaDefinition;
+  /** Extension schemas built into Rollcall, in the order unqualified names resolve. */
+  extensions: Array<{ schema: SchemaDefinition; required: boolean }>;
+  /**
+   * The table and its alias in `storage`'s SQL. It has tenant_id, id, seq, data, version, created_at
+   * and last_modified; `columns` names the top-level string attributes copied into columns of their
+   * own (`displayName` → `display_name`) for indexes, which the generic repository writes.
+   */
+  table: { name: string; alias: string; columns?: Record<string, string> };
+  /** Where each attribute lives, for the filter, sort and PATCH engines. */
+  storage: ResourceStorage;
+  /** The strings indexes hold: trimmed, bounded, not blank as the rules say. */
+  indexedStrings: IndexedString[];
+  /** Every attribute marked `uniqueness: "server"`, with its index and message. */
+  unique: UniqueAttribute[];
+  /** Rows of this type that name other resources. */
+  references: ResourceReference[];
+  /** `user`: events are `user.created`, `user.updated`, `user.deleted`. */
+  eventPrefix: string;
+  /** How a PATCH without a projection answers: 200 with the resource, or 204 with the new ETag only. */
+  patchAnswer: 'resource' | 'noContent';
+  /** OpenAPI descriptions of its operations, where the type says more than the generic text. */
+  docs?: ResourceOperationDocs;
+  /**
+   * Its place in discovery and the root `/.search` (Users 1, Groups 2); types without one follow in
+   * registration order.
+   */
+  listOrder?: number;
+}
+
+const registered: ResourceDefinition[] = [];
+
+/**
+ * Registers a resource type for this process, the way an entity is registered with TypeORM: called
+ * where its module is declared. Types are served in registration order (the root search's order).
+ */
+export function registerResourceType(definition: ResourceDefinition): ResourceDefinition {
+  if (registered.includes(definition)) return definition;
+  const clash = registered.find(
+    (r) =>
+      r.name.toLowerCase() === definition.name.toLowerCase() ||
+      r.endpoint.toLowerCase() === definition.endpoint.toLowerCase(),
+  );
+  if (clash) throw new Error(`resource type ${definition.name} clashes with ${clash.name}`);
+  assertStorageAliases(definition.name, definition.storage);
+  registered.push(definition);
+  return definition;
+}
+
+/** The resource types registered so far, by `listOrder`, then in registration order. */
+export function registeredResourceTypes(): readonly ResourceDefinition[] {
+  const place = (d: ResourceDefinition) => d.listOrder ?? Number.MAX_SAFE_INTEGER;
+  return [...registered].sort((a, b) => place(a) - place(b));
+}
