@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { admin, createTestApp, TestApp } from './helpers/test-app';
+import { expectAdminError } from './helpers/admin-errors';
 
 describe('Admin API: tenants and tokens', () => {
   let t: TestApp;
@@ -31,21 +32,38 @@ describe('Admin API: tenants and tokens', () => {
 
     await admin(t).delete(`/admin/tenants/${id}`).expect(204);
     const gone = await admin(t).get(`/admin/tenants/${id}`).expect(404);
-    expect(gone.body).toEqual({
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-      status: '404',
+    expect(expectAdminError(gone, 404)).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
       detail: `Tenant ${id} not found`,
     });
     const rows = await t.db.query('SELECT count(*)::int AS n FROM tenant_token WHERE tenant_id = $1', [id]);
     expect(rows[0].n).toBe(0);
   });
 
-  it('rejects invalid tenant bodies with a SCIM 400', async () => {
-    const missing = await admin(t).post('/admin/tenants', { seatLimit: 5 }).expect(400);
-    expect(missing.body).toMatchObject({ status: '400', scimType: 'invalidSyntax' });
-    expect(missing.body.detail).toMatch(/name/);
-    await admin(t).post('/admin/tenants', { name: 'X', seatLimit: -1 }).expect(400);
-    await admin(t).post('/admin/tenants', { name: 'X', plan: 'gold' }).expect(400);
+  it('rejects invalid tenant bodies with problem details naming each field', async () => {
+    const missing = await admin(t).post('/admin/tenants', { seatLimit: -1 }).expect(400);
+    expect(expectAdminError(missing, 400)).toEqual({
+      type: 'urn:rollcall:problem:validation',
+      title: 'The request is not valid',
+      status: 400,
+      detail: 'name must be a string; seatLimit must not be less than 0',
+      errors: [
+        { field: 'name', detail: 'name must be a string' },
+        { field: 'seatLimit', detail: 'seatLimit must not be less than 0' },
+      ],
+    });
+    const nested = await admin(t)
+      .post('/admin/tenants', { name: 'X', scimRateLimit: { perSecond: 1.5 } })
+      .expect(400);
+    expect(expectAdminError(nested, 400).errors).toEqual([
+      { field: 'scimRateLimit.perSecond', detail: 'scimRateLimit.perSecond must be an integer number' },
+    ]);
+    const unknown = await admin(t).post('/admin/tenants', { name: 'X', plan: 'gold' }).expect(400);
+    expect(expectAdminError(unknown, 400).errors).toEqual([
+      { field: 'plan', detail: 'property plan should not exist' },
+    ]);
   });
 
   it('pages through tenants with a cursor, oldest first', async () => {
@@ -115,15 +133,21 @@ describe('Admin API: tenants and tokens', () => {
     const res = await admin(t)
       .post(`/admin/tenants/${tenant.id}/tokens`, { expiresAt: '2001-01-01T00:00:00Z' })
       .expect(400);
-    expect(res.body).toMatchObject({ scimType: 'invalidValue', detail: 'expiresAt must be in the future' });
+    expect(expectAdminError(res, 400)).toMatchObject({
+      type: 'urn:rollcall:problem:invalid-value',
+      detail: 'expiresAt must be in the future',
+      errors: [{ field: 'expiresAt', detail: 'expiresAt must be in the future' }],
+    });
   });
 
   it('requires the admin key', async () => {
     const none = await t.http.get('/admin/tenants').expect(401);
     expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
-    expect(none.body).toMatchObject({
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-      status: '401',
+    expect(expectAdminError(none, 401)).toEqual({
+      type: 'about:blank',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'A valid bearer token is required',
     });
     await t.http.get('/admin/tenants').set('Authorization', 'Bearer wrong-key-wrong-key').expect(401);
     await t.http.get('/admin/tenants').set('Authorization', 'Basic dGVzdA==').expect(401);

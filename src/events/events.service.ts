@@ -6,6 +6,7 @@ import { EventPageDto } from './dto/event.dto';
 import { envelopeOf } from './event-envelope';
 import { EventDraft } from './event-types';
 import { EventsRepository } from './events.repository';
+import { InvalidFieldsError } from '../common/problem-details';
 
 const SEQUENCE = /^\d{1,18}$/;
 
@@ -31,7 +32,7 @@ export class EventsService {
   async feed(tenantId: string, after: string | undefined, limit: number): Promise<EventPageDto> {
     await this.tenants.require(tenantId);
     if (after !== undefined && !SEQUENCE.test(after)) {
-      throw ScimError.badRequest('invalidValue', 'after must be a sequence number');
+      throw InvalidFieldsError.invalidValue('after', 'after must be a sequence number');
     }
     const oldest = await this.events.oldestSeq(tenantId);
     const from = after ?? (oldest === null ? '0' : String(BigInt(oldest) - 1n));
@@ -44,7 +45,7 @@ export class EventsService {
   /** Checks that the events from `fromSeq` on are all still held (a replay starts there). */
   async requireHeldFrom(tenantId: string, fromSeq: string, name: string): Promise<void> {
     if (!SEQUENCE.test(fromSeq) || BigInt(fromSeq) < 1n) {
-      throw ScimError.badRequest('invalidValue', `${name} must be a sequence number from 1`);
+      throw InvalidFieldsError.invalidValue(name, `${name} must be a sequence number from 1`);
     }
     this.requireHeld(BigInt(fromSeq), await this.events.oldestSeq(tenantId), name);
   }

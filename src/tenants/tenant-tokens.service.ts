@@ -11,6 +11,7 @@ import { TenantTokenEntity } from './tenant-token.entity';
 import { TenantTokensRepository } from './tenant-tokens.repository';
 import { TenantsService } from './tenants.service';
 import { TokenCache } from './token-cache';
+import { InvalidFieldsError } from '../common/problem-details';
 
 /** Recognisable in logs and secret scanners; 32 random bytes (256 bits) follow it. */
 const TOKEN_PREFIX = 'rcs_';
@@ -41,7 +42,7 @@ export class TenantTokensService {
     await this.tenants.require(tenantId);
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw ScimError.badRequest('invalidValue', 'expiresAt must be in the future');
+      throw InvalidFieldsError.invalidValue('expiresAt', 'expiresAt must be in the future');
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const saved = await this.tokens.transaction(async (m) => {
