@@ -245,7 +245,7 @@ describe('The request pipeline: route, then token, then body', () => {
     expect(logs.requestLine('auth-ok')).not.toHaveProperty('authFailure');
     // A revoked token is kept, marked, and no longer listed.
     const listed = await admin(t).get(`/admin/tenants/${c.id}/tokens`).expect(200);
-    expect(listed.body.map((x: { id: string }) => x.id)).not.toContain(revoked.body.id);
+    expect(listed.body.items.map((x: { id: string }) => x.id)).not.toContain(revoked.body.id);
     const rows = await t.db.query(
       `SELECT revoked_at IS NOT NULL AS revoked FROM tenant_token WHERE tenant_id = $1 AND id = $2`,
       [c.id, revoked.body.id],

@@ -118,14 +118,15 @@ describe('Admin API: tenants and tokens', () => {
 
     const second = await admin(t).post(`/admin/tenants/${tenant.id}/tokens`, {}).expect(201);
     const list = await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200);
-    expect(list.body.map((x: { id: string }) => x.id)).toEqual([issued.body.id, second.body.id]);
-    for (const item of list.body) expect(item).not.toHaveProperty('token');
+    expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([issued.body.id, second.body.id]);
+    expect(list.body.nextCursor).toBeNull();
+    for (const item of list.body.items) expect(item).not.toHaveProperty('token');
     expect(JSON.stringify(list.body)).not.toContain(token);
 
     await admin(t).delete(`/admin/tenants/${tenant.id}/tokens/${issued.body.id}`).expect(204);
     await admin(t).delete(`/admin/tenants/${tenant.id}/tokens/${issued.body.id}`).expect(404);
     const after = await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200);
-    expect(after.body.map((x: { id: string }) => x.id)).toEqual([second.body.id]);
+    expect(after.body.items.map((x: { id: string }) => x.id)).toEqual([second.body.id]);
   });
 
   it('refuses a token that expires in the past', async () => {

@@ -21,6 +21,7 @@ import {
   TestDeliveryDto,
   UpdateWebhookDto,
   WebhookDto,
+  WebhookPageDto,
 } from './dto/webhook.dto';
 import { EventsService } from './events.service';
 import { WebhooksService } from './webhooks.service';
@@ -65,9 +66,9 @@ export class EventsController {
 
   @Get('webhooks')
   @ApiOperation({ summary: "List the tenant's webhook endpoints (never their secrets)" })
-  @ApiOkResponse({ type: [WebhookDto] })
-  listWebhooks(@Param('tenantId') tenantId: string): Promise<WebhookDto[]> {
-    return this.webhooks.list(tenantId);
+  @ApiOkResponse({ type: WebhookPageDto })
+  listWebhooks(@Param('tenantId') tenantId: string, @Query() query: AdminPageQuery): Promise<WebhookPageDto> {
+    return this.webhooks.list(tenantId, query.limit, query.cursor);
   }
 
   @Get('webhooks/:webhookId')

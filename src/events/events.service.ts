@@ -39,7 +39,7 @@ export class EventsService {
     this.requireHeld(BigInt(from) + 1n, oldest, 'after');
     const rows = await this.events.after(tenantId, from, limit);
     const items = rows.map((r) => envelopeOf(tenantId, r));
-    return { items, nextCursor: items.length > 0 ? items[items.length - 1].sequence : from };
+    return { items, cursor: items.length > 0 ? items[items.length - 1].sequence : from };
   }
 
   /** Checks that the events from `fromSeq` on are all still held (a replay starts there). */

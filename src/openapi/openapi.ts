@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
@@ -11,6 +13,11 @@ const DESCRIPTION = `Rollcall is a multi-tenant SCIM 2.0 (RFC 7643, RFC 7644) pr
 
 Every error is a SCIM Error document (\`urn:ietf:params:scim:api:messages:2.0:Error\`).`;
 
+/** The API's version is the package's (CHANGELOG.md says what each one changed). */
+const VERSION = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+).version;
+
 /** The OpenAPI document, generated from the controllers; `npm run openapi` writes it to openapi.json. */
 export function buildOpenApiDocument(
   app: INestApplication,
@@ -19,7 +26,7 @@ export function buildOpenApiDocument(
   const config = new DocumentBuilder()
     .setTitle('Rollcall')
     .setDescription(DESCRIPTION)
-    .setVersion('0.1.0')
+    .setVersion(VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The ADMIN_API_KEY' }, 'admin')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: "A tenant's SCIM token (rcs_…)" }, 'tenant')
     .build();

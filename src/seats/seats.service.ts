@@ -81,7 +81,7 @@ export class SeatsService {
       (last) => encodeCursor({ at: last.assignedAt, id: last.userId }),
       (s) => this.seatDto(s),
     );
-    return { ...this.usageDto(usage), seats: page.items, nextCursor: page.nextCursor };
+    return { ...this.usageDto(usage), ...page };
   }
 
   async history(tenantId: string, limit: number, cursor: string | undefined): Promise<SeatHistoryPageDto> {

@@ -6,6 +6,7 @@ import type { AuthOutcome } from '../auth/auth-outcome';
 import { loggableError } from '../common/loggable-error';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
+import { decodeCursor, encodeCursor, Page, pageOf } from '../common/cursor';
 import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
 import { TenantTokenEntity } from './tenant-token.entity';
 import { TenantTokensRepository } from './tenant-tokens.repository';
@@ -63,16 +64,24 @@ export class TenantTokensService {
     return { ...this.toDto(saved), token };
   }
 
-  async list(tenantId: string): Promise<TokenDto[]> {
+  /** A page of the tenant's live tokens, oldest first. */
+  async list(tenantId: string, limit: number, cursor?: string): Promise<Page<TokenDto>> {
     await this.tenants.require(tenantId);
-    return (await this.tokens.list(tenantId)).map((t) => this.toDto(t));
+    const rows = await this.tokens.list(tenantId, limit + 1, cursor ? decodeCursor(cursor) : null);
+    return pageOf(
+      rows,
+      limit,
+      (last) => encodeCursor({ at: last.createdAt, id: last.id }),
+      (t) => this.toDto(t),
+    );
   }
 
   /** The tenant's live token, or a 404. */
   async get(tenantId: string, tokenId: string): Promise<TokenDto> {
-    const token = (await this.list(tenantId)).find((t) => isUuid(tokenId) && t.id === tokenId.toLowerCase());
+    await this.tenants.require(tenantId);
+    const token = isUuid(tokenId) ? await this.tokens.findLive(tenantId, tokenId.toLowerCase()) : null;
     if (!token) throw ScimError.notFound(`Token ${tokenId} not found`);
-    return token;
+    return this.toDto(token);
   }
 
   /** Revokes a live token and answers it; `within` runs in the same transaction, before the commit. */

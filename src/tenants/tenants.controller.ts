@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { AdminOnly } from '../auth/auth.decorators';
 import { AdminPageQuery } from '../common/admin-page.query';
 import { CreateTenantDto, TenantDto, TenantPageDto, UpdateTenantDto } from './dto/tenant.dto';
-import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
+import { CreatedTokenDto, CreateTokenDto, TokenPageDto } from './dto/token.dto';
 import { TenantTokensService } from './tenant-tokens.service';
 import { TenantsService } from './tenants.service';
 
@@ -64,9 +64,9 @@ export class TenantsController {
 
   @Get(':id/tokens')
   @ApiOperation({ summary: "List a tenant's tokens (prefix and last use, never the secret)" })
-  @ApiOkResponse({ type: [TokenDto] })
-  listTokens(@Param('id') id: string): Promise<TokenDto[]> {
-    return this.tokens.list(id);
+  @ApiOkResponse({ type: TokenPageDto })
+  listTokens(@Param('id') id: string, @Query() query: AdminPageQuery): Promise<TokenPageDto> {
+    return this.tokens.list(id, query.limit, query.cursor);
   }
 
   @Delete(':id/tokens/:tokenId')

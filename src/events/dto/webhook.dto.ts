@@ -178,6 +178,18 @@ export class WebhookDto {
   createdAt: string;
 }
 
+export class WebhookPageDto {
+  @ApiProperty({ type: [WebhookDto], description: 'Endpoints, oldest first.' })
+  items: WebhookDto[];
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+}
+
 export class CreatedWebhookDto extends WebhookDto {
   @ApiProperty({
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',

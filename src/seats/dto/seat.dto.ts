@@ -68,7 +68,7 @@ export class SeatUsageDto {
 
 export class SeatsOverviewDto extends SeatUsageDto {
   @ApiProperty({ type: [SeatDto], description: 'A page of seats, oldest assignment first.' })
-  seats: SeatDto[];
+  items: SeatDto[];
 
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page of seats.' })
   nextCursor: string | null;

@@ -45,6 +45,18 @@ export class TokenDto {
   lastUsedAt: string | null;
 }
 
+export class TokenPageDto {
+  @ApiProperty({ type: [TokenDto], description: 'Live tokens, oldest first (revoked ones are not listed).' })
+  items: TokenDto[];
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+}
+
 export class CreatedTokenDto extends TokenDto {
   @ApiProperty({
     description: 'The bearer token. It is shown in this response only and cannot be read again.',
