@@ -13,6 +13,7 @@ describe('Admin API: tenants and tokens', () => {
     expect(created.body).toEqual({
       id,
       name: 'Acme',
+      externalId: null,
       scimBaseUrl: `https://rollcall.test/scim/v2/${id}`,
       seatLimit: 50,
       seatQuota: null,
@@ -104,6 +105,8 @@ describe('Admin API: tenants and tokens', () => {
       expiresAt: '2099-01-01T00:00:00.000Z',
       lastUsedAt: null,
       prefix: token.slice(0, 12),
+      // One answer holds both things the IdP is given.
+      scimBaseUrl: `https://rollcall.test/scim/v2/${tenant.id}`,
     });
 
     const stored = await t.db.query('SELECT token_hash, prefix FROM tenant_token WHERE id = $1', [
@@ -127,6 +130,55 @@ describe('Admin API: tenants and tokens', () => {
     await admin(t).delete(`/admin/tenants/${tenant.id}/tokens/${issued.body.id}`).expect(404);
     const after = await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200);
     expect(after.body.items.map((x: { id: string }) => x.id)).toEqual([second.body.id]);
+  });
+
+  it('links a tenant to the product by externalId: unique, settable, searchable', async () => {
+    const externalId = `acct_${Date.now()}`;
+    const created = await admin(t).post('/admin/tenants', { name: 'Linked', externalId }).expect(201);
+    expect(created.body.externalId).toBe(externalId);
+    const found = await admin(t).get(`/admin/tenants?externalId=${externalId}`).expect(200);
+    expect(found.body).toEqual({ items: [created.body], nextCursor: null });
+    const none = await admin(t).get('/admin/tenants?externalId=acct_nobody').expect(200);
+    expect(none.body).toEqual({ items: [], nextCursor: null });
+
+    // Unique across tenants, on create and on update; nothing is written by the refusal.
+    const taken = await admin(t).post('/admin/tenants', { name: 'Other', externalId }).expect(409);
+    expect(expectAdminError(taken, 409)).toMatchObject({
+      type: 'urn:rollcall:problem:conflict',
+      detail: 'externalId is already the externalId of another tenant',
+    });
+    const other = await admin(t).post('/admin/tenants', { name: 'Linked' }).expect(201);
+    expect(other.body.externalId).toBeNull();
+    await admin(t).patch(`/admin/tenants/${other.body.id}`, { externalId }).expect(409);
+    const names = await t.db.query(`SELECT count(*)::int AS n FROM tenant WHERE external_id = $1`, [
+      externalId,
+    ]);
+    expect(names[0].n).toBe(1);
+
+    // Changed and unlinked by PATCH; a blank one is refused.
+    const moved = await admin(t)
+      .patch(`/admin/tenants/${created.body.id}`, { externalId: `${externalId}-2` })
+      .expect(200);
+    expect(moved.body.externalId).toBe(`${externalId}-2`);
+    await admin(t).patch(`/admin/tenants/${other.body.id}`, { externalId }).expect(200);
+    const unlinked = await admin(t)
+      .patch(`/admin/tenants/${other.body.id}`, { externalId: null })
+      .expect(200);
+    expect(unlinked.body.externalId).toBeNull();
+    const blank = await admin(t).post('/admin/tenants', { name: 'Blank', externalId: '  ' }).expect(400);
+    expect(expectAdminError(blank, 400).errors).toEqual([
+      { field: 'externalId', detail: 'externalId must not be blank' },
+    ]);
+  });
+
+  it('lets tenant names repeat, but refuses a blank one', async () => {
+    const first = await admin(t).post('/admin/tenants', { name: 'Twin' }).expect(201);
+    const second = await admin(t).post('/admin/tenants', { name: 'Twin' }).expect(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    for (const name of ['', '   ', '\t']) {
+      const res = await admin(t).post('/admin/tenants', { name }).expect(400);
+      expect(expectAdminError(res, 400).errors?.[0].field).toBe('name');
+    }
   });
 
   it('refuses a token that expires in the past', async () => {

@@ -61,7 +61,7 @@ export class TenantTokensService {
       if (within) await within(m, this.toDto(inserted));
       return inserted;
     });
-    return { ...this.toDto(saved), token };
+    return { ...this.toDto(saved), token, scimBaseUrl: this.tenants.scimBaseUrl(tenantId) };
   }
 
   /** A page of the tenant's live tokens, oldest first. */

@@ -2,7 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.decorators';
 import { AdminPageQuery } from '../common/admin-page.query';
-import { CreateTenantDto, TenantDto, TenantPageDto, UpdateTenantDto } from './dto/tenant.dto';
+import {
+  CreateTenantDto,
+  TenantDto,
+  TenantListQuery,
+  TenantPageDto,
+  UpdateTenantDto,
+} from './dto/tenant.dto';
 import { CreatedTokenDto, CreateTokenDto, TokenPageDto } from './dto/token.dto';
 import { TenantTokensService } from './tenant-tokens.service';
 import { TenantsService } from './tenants.service';
@@ -28,8 +34,8 @@ export class TenantsController {
   @ApiOkResponse({ type: TenantPageDto })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false, type: String })
-  list(@Query() query: AdminPageQuery): Promise<TenantPageDto> {
-    return this.tenants.list(query.limit, query.cursor);
+  list(@Query() query: TenantListQuery): Promise<TenantPageDto> {
+    return this.tenants.list(query.limit, query.cursor, query.externalId);
   }
 
   @Get(':id')

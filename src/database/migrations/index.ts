@@ -11,6 +11,7 @@ import { WebhookDeliveryAtScale1764300000000 } from './1764300000000-webhook-del
 import { TenantScimSwitch1764700000000 } from './1764700000000-tenant-scim-switch';
 import { ActivityLog1764700100000 } from './1764700100000-activity-log';
 import { Portal1764800000000 } from './1764800000000-portal';
+import { TenantExternalId1764900000000 } from './1764900000000-tenant-external-id';
 
 /** Every migration in order; the app runs them on start, `npm run migration:run` (database/migrate.ts) on demand. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TenantScimSwitch1764700000000,
   ActivityLog1764700100000,
   Portal1764800000000,
+  TenantExternalId1764900000000,
 ];

@@ -13,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AdminPageQuery } from '../../common/admin-page.query';
 import { QuotaDto } from '../../seats/dto/seat.dto';
 
 /** `seatQuota` in a request: optional, null clears it. */
@@ -116,6 +117,25 @@ function TenantName() {
   return applyDecorators(IsString(), Length(1, 200), Matches(/\S/, { message: 'name must not be blank' }));
 }
 
+/** `externalId` in a request: the SaaS's own account id, unique across tenants. */
+function ExternalIdProperty(nullMeans: string) {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      example: 'acct_8f3k2m',
+      description:
+        "The SaaS's own account id for this tenant, unique across tenants (409 when another tenant " +
+        `has it); GET /admin/tenants?externalId= finds the tenant by it. ${nullMeans}`,
+    }),
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+    IsString(),
+    Length(1, 200),
+    Matches(/\S/, { message: 'externalId must not be blank' }),
+  );
+}
+
 /** Optional in an update, but not nullable: absent leaves the value alone, null is refused. */
 const unlessAbsent = ValidateIf((_: object, v: unknown) => v !== undefined);
 
@@ -123,6 +143,9 @@ export class CreateTenantDto {
   @ApiProperty({ example: 'Acme', description: 'The customer name, shown in the admin API only.' })
   @TenantName()
   name: string;
+
+  @ExternalIdProperty('Absent or null: not linked.')
+  externalId?: string | null;
 
   @ApiPropertyOptional({
     example: 50,
@@ -154,6 +177,9 @@ export class UpdateTenantDto {
   @unlessAbsent
   @TenantName()
   name?: string;
+
+  @ExternalIdProperty('null unlinks the tenant; absent leaves it unchanged.')
+  externalId?: string | null;
 
   @ApiPropertyOptional({
     example: 100,
@@ -191,8 +217,16 @@ export class TenantDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Acme' })
   name: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'acct_8f3k2m',
+    description: "The SaaS's own account id for this tenant; null when not linked.",
+  })
+  externalId: string | null;
 
   @ApiProperty({
     example: 'http://localhost:3000/scim/v2/6f1c2a4e-1b7e-4a53-9d0c-2f8d2b9b7a10',
@@ -225,6 +259,18 @@ export class TenantDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+}
+
+/** `GET /admin/tenants`: the keyset page, optionally narrowed to the tenant of one externalId. */
+export class TenantListQuery extends AdminPageQuery {
+  @ApiPropertyOptional({
+    example: 'acct_8f3k2m',
+    description: 'Only the tenant with this externalId (an empty page when none has it).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  externalId?: string;
 }
 
 export class TenantPageDto {

@@ -59,7 +59,14 @@ export class TokenPageDto {
 
 export class CreatedTokenDto extends TokenDto {
   @ApiProperty({
+    example: 'rcs_3q2Xb9kPz7mW4tYcR1vN8sLdF6hJ0gKaE5uQiOxTnB2',
     description: 'The bearer token. It is shown in this response only and cannot be read again.',
   })
   token: string;
+
+  @ApiProperty({
+    example: 'http://localhost:3000/scim/v2/6f1c2a4e-1b7e-4a53-9d0c-2f8d2b9b7a10',
+    description: "The tenant's SCIM base URL: with the token, all the identity provider needs.",
+  })
+  scimBaseUrl: string;
 }
