@@ -23,6 +23,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedTenant, TenantScoped } from '../auth/auth.decorators';
+import { ScimApi, ScimErrors } from '../openapi/api-responses';
 import { SCIM_LIST_QUERIES, SCIM_PROJECTION_QUERIES, scimSchemaRef } from '../openapi/scim-openapi';
 import { sendScimStream } from '../scim/http/scim-json-stream';
 import { readSearchRequest } from '../scim/http/scim-response';
@@ -39,6 +40,7 @@ function send(res: Response, status: number, result: GroupResult, created = fals
 
 @ApiTags('SCIM: Groups')
 @ApiBearerAuth('tenant')
+@ScimApi()
 @ApiParam({ name: 'tenantId', format: 'uuid', description: "The tenant's id, as in its scimBaseUrl" })
 @TenantScoped()
 @Controller('scim/v2/:tenantId/Groups')
@@ -54,6 +56,7 @@ export class GroupsController {
   })
   @ApiBody({ schema: scimSchemaRef('Group') })
   @ApiResponse({ status: 201, schema: scimSchemaRef('Group') })
+  @ScimErrors(409)
   @ApiQuery(SCIM_PROJECTION_QUERIES[0])
   @ApiQuery(SCIM_PROJECTION_QUERIES[1])
   async create(
@@ -72,7 +75,7 @@ export class GroupsController {
       'Filters include members[value eq "…"] and members.value eq "…". With excludedAttributes=members ' +
       'the membership is not read at all.',
   })
-  @ApiResponse({ status: 200, schema: scimSchemaRef('ListResponse') })
+  @ApiResponse({ status: 200, schema: scimSchemaRef('GroupListResponse') })
   @SCIM_LIST_QUERIES
   async list(
     @AuthenticatedTenant() tenantId: string,
@@ -86,7 +89,7 @@ export class GroupsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search Groups with a SearchRequest body (RFC 7644 §3.4.3)' })
   @ApiBody({ schema: scimSchemaRef('SearchRequest') })
-  @ApiResponse({ status: 200, schema: scimSchemaRef('ListResponse') })
+  @ApiResponse({ status: 200, schema: scimSchemaRef('GroupListResponse') })
   async search(
     @AuthenticatedTenant() tenantId: string,
     @Body() body: unknown,
@@ -101,6 +104,8 @@ export class GroupsController {
     description: 'Members are streamed; If-None-Match with the current ETag answers 304.',
   })
   @ApiResponse({ status: 200, schema: scimSchemaRef('Group') })
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current version' })
+  @ScimErrors(404)
   @ApiQuery(SCIM_PROJECTION_QUERIES[0])
   @ApiQuery(SCIM_PROJECTION_QUERIES[1])
   async get(
@@ -126,6 +131,7 @@ export class GroupsController {
   })
   @ApiBody({ schema: scimSchemaRef('Group') })
   @ApiResponse({ status: 200, schema: scimSchemaRef('Group') })
+  @ScimErrors(404, 409, 412)
   async replace(
     @AuthenticatedTenant() tenantId: string,
     @Param('id') id: string,
@@ -149,6 +155,7 @@ export class GroupsController {
   @ApiBody({ schema: scimSchemaRef('PatchOp') })
   @ApiResponse({ status: 204, description: 'Applied' })
   @ApiResponse({ status: 200, schema: scimSchemaRef('Group') })
+  @ScimErrors(404, 409, 412)
   @ApiQuery(SCIM_PROJECTION_QUERIES[0])
   @ApiQuery(SCIM_PROJECTION_QUERIES[1])
   async patch(
@@ -169,6 +176,8 @@ export class GroupsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a Group, its memberships and its place in parent groups' })
+  @ApiResponse({ status: 204, description: 'Deleted' })
+  @ScimErrors(404, 412)
   remove(
     @AuthenticatedTenant() tenantId: string,
     @Param('id') id: string,

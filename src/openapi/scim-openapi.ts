@@ -1,16 +1,127 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { ApiQueryOptions } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { AttributeDefinition } from '../scim/schema/attribute';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../scim/query/list-query';
 import { LIST_RESPONSE, PATCH_OP, SEARCH_REQUEST } from '../scim/schema/urns';
-import { SCIM_ERROR_SCHEMA } from '../scim/errors/scim-error';
 import { COMMON_ATTRIBUTES } from '../scim/schema/core-schemas';
+import { scimErrorSchema } from './api-responses';
 
-export type ScimComponent = 'User' | 'Group' | 'ListResponse' | 'PatchOp' | 'SearchRequest' | 'Error';
+/** A ListResponse (RFC 7644 §3.4.2) whose Resources are `items`. */
+function listResponseSchema(items: SchemaObject | ReferenceObject): SchemaObject {
+  return {
+    type: 'object',
+    required: ['schemas', 'totalResults'],
+    properties: {
+      schemas: { type: 'array', items: { type: 'string' }, example: [LIST_RESPONSE] },
+      totalResults: { type: 'integer' },
+      startIndex: { type: 'integer' },
+      itemsPerPage: { type: 'integer' },
+      Resources: { type: 'array', items },
+    },
+  };
+}
+
+/** A discovery resource's `meta` (RFC 7644 §4). */
+const discoveryMeta: SchemaObject = {
+  type: 'object',
+  properties: { resourceType: { type: 'string' }, location: { type: 'string', format: 'uri' } },
+};
+
+/** RFC 7643 §5: the features a service provider supports. */
+const serviceProviderConfigSchema: SchemaObject = {
+  type: 'object',
+  required: ['schemas', 'patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag', 'authenticationSchemes'],
+  properties: {
+    schemas: { type: 'array', items: { type: 'string' } },
+    documentationUri: { type: 'string', format: 'uri' },
+    patch: supported(),
+    bulk: supported({ maxOperations: { type: 'integer' }, maxPayloadSize: { type: 'integer' } }),
+    filter: supported({ maxResults: { type: 'integer' } }),
+    changePassword: supported(),
+    sort: supported(),
+    etag: supported(),
+    authenticationSchemes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type', 'name', 'description'],
+        properties: {
+          type: { type: 'string', example: 'oauthbearertoken' },
+          name: { type: 'string' },
+          description: { type: 'string' },
+          specUri: { type: 'string', format: 'uri' },
+          documentationUri: { type: 'string', format: 'uri' },
+          primary: { type: 'boolean' },
+        },
+      },
+    },
+    meta: discoveryMeta,
+  },
+};
+
+function supported(more: Record<string, SchemaObject> = {}): SchemaObject {
+  return {
+    type: 'object',
+    required: ['supported', ...Object.keys(more)],
+    properties: { supported: { type: 'boolean' }, ...more },
+  };
+}
+
+/** RFC 7643 §7: a schema with its attribute definitions. */
+const schemaSchema: SchemaObject = {
+  type: 'object',
+  required: ['id', 'attributes'],
+  properties: {
+    schemas: { type: 'array', items: { type: 'string' } },
+    id: { type: 'string', example: 'urn:ietf:params:scim:schemas:core:2.0:User' },
+    name: { type: 'string' },
+    description: { type: 'string' },
+    attributes: { type: 'array', items: { type: 'object', required: ['name', 'type'] } },
+    meta: discoveryMeta,
+  },
+};
+
+/** RFC 7643 §6: a resource type, its endpoint and schema extensions. */
+const resourceTypeSchema: SchemaObject = {
+  type: 'object',
+  required: ['name', 'endpoint', 'schema'],
+  properties: {
+    schemas: { type: 'array', items: { type: 'string' } },
+    id: { type: 'string' },
+    name: { type: 'string', example: 'User' },
+    endpoint: { type: 'string', example: '/Users' },
+    description: { type: 'string' },
+    schema: { type: 'string' },
+    schemaExtensions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['schema', 'required'],
+        properties: { schema: { type: 'string' }, required: { type: 'boolean' } },
+      },
+    },
+    meta: discoveryMeta,
+  },
+};
+
+export type ScimComponent =
+  | 'User'
+  | 'Group'
+  | 'ListResponse'
+  | 'UserListResponse'
+  | 'GroupListResponse'
+  | 'PatchOp'
+  | 'SearchRequest'
+  | 'Error'
+  | 'ServiceProviderConfig'
+  | 'Schema'
+  | 'SchemaListResponse'
+  | 'ResourceType'
+  | 'ResourceTypeListResponse';
 
 export function scimSchemaRef(name: ScimComponent): { $ref: string } {
   return { $ref: `#/components/schemas/Scim${name}` };
@@ -24,6 +135,25 @@ export const SCIM_PROJECTION_QUERIES: [ApiQueryOptions, ApiQueryOptions] = [
   },
   { name: 'excludedAttributes', required: false, description: 'Comma-separated attributes to leave out.' },
 ];
+
+/**
+ * The body Okta sends to create a user (its SCIM 2.0 Test App), so that executing the example in
+ * Swagger UI makes a realistic user rather than one named "string".
+ */
+export const OKTA_USER_EXAMPLE = {
+  summary: 'What Okta sends',
+  value: {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: 'jane.doe@acme.com',
+    name: { givenName: 'Jane', familyName: 'Doe' },
+    emails: [{ primary: true, value: 'jane.doe@acme.com', type: 'work' }],
+    displayName: 'Jane Doe',
+    locale: 'en-US',
+    externalId: '00u1ab2cd3EF4gh5i6j7',
+    groups: [],
+    active: true,
+  },
+};
 
 /** The query parameters of a SCIM list (RFC 7644 §3.4.2). */
 export const SCIM_LIST_QUERIES = applyDecorators(
@@ -103,16 +233,14 @@ export function scimComponents(registry: SchemaRegistry): Record<string, SchemaO
   return {
     ScimUser: resourceSchema(registry.resource('User')),
     ScimGroup: resourceSchema(registry.resource('Group')),
-    ScimListResponse: {
-      type: 'object',
-      properties: {
-        schemas: { type: 'array', items: { type: 'string' }, example: [LIST_RESPONSE] },
-        totalResults: { type: 'integer' },
-        startIndex: { type: 'integer' },
-        itemsPerPage: { type: 'integer' },
-        Resources: { type: 'array', items: { type: 'object' } },
-      },
-    },
+    ScimListResponse: listResponseSchema({ anyOf: [scimSchemaRef('User'), scimSchemaRef('Group')] }),
+    ScimUserListResponse: listResponseSchema(scimSchemaRef('User')),
+    ScimGroupListResponse: listResponseSchema(scimSchemaRef('Group')),
+    ScimServiceProviderConfig: serviceProviderConfigSchema,
+    ScimSchema: schemaSchema,
+    ScimSchemaListResponse: listResponseSchema(scimSchemaRef('Schema')),
+    ScimResourceType: resourceTypeSchema,
+    ScimResourceTypeListResponse: listResponseSchema(scimSchemaRef('ResourceType')),
     ScimPatchOp: {
       type: 'object',
       required: ['schemas', 'Operations'],
@@ -149,14 +277,6 @@ export function scimComponents(registry: SchemaRegistry): Record<string, SchemaO
         excludedAttributes: { type: 'array', items: { type: 'string' } },
       },
     },
-    ScimError: {
-      type: 'object',
-      properties: {
-        schemas: { type: 'array', items: { type: 'string' }, example: [SCIM_ERROR_SCHEMA] },
-        status: { type: 'string', example: '400' },
-        scimType: { type: 'string', example: 'invalidValue' },
-        detail: { type: 'string', example: 'userName is required' },
-      },
-    },
+    ScimError: scimErrorSchema,
   };
 }

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedTenant, TenantScoped } from '../auth/auth.decorators';
+import { ScimApi } from '../openapi/api-responses';
 import { scimSchemaRef } from '../openapi/scim-openapi';
 import { sendScimStream } from '../scim/http/scim-json-stream';
 import { readSearchRequest } from '../scim/http/scim-response';
@@ -10,6 +11,7 @@ import { RootSearchService } from './root-search.service';
 
 @ApiTags('SCIM: search')
 @ApiBearerAuth('tenant')
+@ScimApi()
 @ApiParam({ name: 'tenantId', format: 'uuid', description: "The tenant's id, as in its scimBaseUrl" })
 @TenantScoped()
 @Controller('scim/v2/:tenantId')

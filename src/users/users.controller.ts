@@ -27,11 +27,18 @@ import { readSearchRequest, withResourceHeaders } from '../scim/http/scim-respon
 import { parseListQuery, parseProjection, RawListQuery } from '../scim/query/list-query';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { notModified } from '../scim/resource/versioning';
-import { SCIM_LIST_QUERIES, SCIM_PROJECTION_QUERIES, scimSchemaRef } from '../openapi/scim-openapi';
+import { ScimApi, ScimErrors } from '../openapi/api-responses';
+import {
+  OKTA_USER_EXAMPLE,
+  SCIM_LIST_QUERIES,
+  SCIM_PROJECTION_QUERIES,
+  scimSchemaRef,
+} from '../openapi/scim-openapi';
 import { UsersService } from './users.service';
 
 @ApiTags('SCIM: Users')
 @ApiBearerAuth('tenant')
+@ScimApi()
 @ApiParam({ name: 'tenantId', format: 'uuid', description: "The tenant's id, as in its scimBaseUrl" })
 @TenantScoped()
 @Controller('scim/v2/:tenantId/Users')
@@ -44,8 +51,9 @@ export class UsersController {
     summary: 'Create a User (RFC 7644 §3.3)',
     description: 'userName must be unique in the tenant, whatever its case (409 uniqueness).',
   })
-  @ApiBody({ schema: scimSchemaRef('User') })
+  @ApiBody({ schema: scimSchemaRef('User'), examples: { okta: OKTA_USER_EXAMPLE } })
   @ApiResponse({ status: 201, schema: scimSchemaRef('User') })
+  @ScimErrors(409)
   @ApiQuery(SCIM_PROJECTION_QUERIES[0])
   @ApiQuery(SCIM_PROJECTION_QUERIES[1])
   async create(
@@ -59,7 +67,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List or filter Users (RFC 7644 §3.4.2)' })
-  @ApiResponse({ status: 200, schema: scimSchemaRef('ListResponse') })
+  @ApiResponse({ status: 200, schema: scimSchemaRef('UserListResponse') })
   @SCIM_LIST_QUERIES
   list(@AuthenticatedTenant() tenantId: string, @Query() query: RawListQuery) {
     return this.users.list(tenantId, parseListQuery(query));
@@ -69,7 +77,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search Users with a SearchRequest body (RFC 7644 §3.4.3)' })
   @ApiBody({ schema: scimSchemaRef('SearchRequest') })
-  @ApiResponse({ status: 200, schema: scimSchemaRef('ListResponse') })
+  @ApiResponse({ status: 200, schema: scimSchemaRef('UserListResponse') })
   search(@AuthenticatedTenant() tenantId: string, @Body() body: unknown) {
     return this.users.list(tenantId, parseListQuery(readSearchRequest(body)));
   }
@@ -77,6 +85,8 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({ summary: 'Read a User', description: 'If-None-Match with the current ETag answers 304.' })
   @ApiResponse({ status: 200, schema: scimSchemaRef('User') })
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current version' })
+  @ScimErrors(404)
   @ApiQuery(SCIM_PROJECTION_QUERIES[0])
   @ApiQuery(SCIM_PROJECTION_QUERIES[1])
   async get(
@@ -99,8 +109,9 @@ export class UsersController {
     summary: 'Replace a User (RFC 7644 §3.5.1)',
     description: 'Attributes left out are cleared; id, meta and groups are ignored.',
   })
-  @ApiBody({ schema: scimSchemaRef('User') })
+  @ApiBody({ schema: scimSchemaRef('User'), examples: { okta: OKTA_USER_EXAMPLE } })
   @ApiResponse({ status: 200, schema: scimSchemaRef('User') })
+  @ScimErrors(404, 409, 412)
   async replace(
     @AuthenticatedTenant() tenantId: string,
     @Param('id') id: string,
@@ -122,6 +133,7 @@ export class UsersController {
   })
   @ApiBody({ schema: scimSchemaRef('PatchOp') })
   @ApiResponse({ status: 200, schema: scimSchemaRef('User') })
+  @ScimErrors(404, 409, 412)
   async patch(
     @AuthenticatedTenant() tenantId: string,
     @Param('id') id: string,
@@ -139,6 +151,8 @@ export class UsersController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a User and its group memberships' })
+  @ApiResponse({ status: 204, description: 'Deleted' })
+  @ScimErrors(404, 412)
   remove(
     @AuthenticatedTenant() tenantId: string,
     @Param('id') id: string,

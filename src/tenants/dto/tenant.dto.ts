@@ -79,7 +79,7 @@ export class ScimRateLimitDto {
   @ApiPropertyOptional({
     example: 50,
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'Requests a second, sustained; 0 means unlimited; null means the server default.',
   })
   @IsOptional()
@@ -92,7 +92,7 @@ export class ScimRateLimitDto {
   @ApiPropertyOptional({
     example: 1000,
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'Requests at once above the sustained rate; null means the server default.',
   })
   @IsOptional()
@@ -105,10 +105,10 @@ export class ScimRateLimitDto {
 
 /** A tenant's limit as answered: the tenant's own values, null where the server's default applies. */
 export class TenantRateLimitDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'null: SCIM_RATE_LIMIT_PER_SECOND' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'null: SCIM_RATE_LIMIT_PER_SECOND' })
   perSecond: number | null;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'null: SCIM_RATE_LIMIT_BURST' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'null: SCIM_RATE_LIMIT_BURST' })
   burst: number | null;
 }
 
@@ -148,6 +148,7 @@ export class CreateTenantDto {
   externalId?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 50,
     nullable: true,
     description: 'How many active users the plan pays for; null or absent means unlimited.',
@@ -182,6 +183,7 @@ export class UpdateTenantDto {
   externalId?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 100,
     nullable: true,
     description:
@@ -234,13 +236,13 @@ export class TenantDto {
   })
   scimBaseUrl: string;
 
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ nullable: true, type: 'integer' })
   seatLimit: number | null;
 
   @ApiProperty({ type: QuotaDto, nullable: true })
   seatQuota: QuotaDto | null;
 
-  @ApiProperty({ description: 'Seats in use: one per active user.' })
+  @ApiProperty({ type: 'integer', description: 'Seats in use: one per active user.' })
   seatsUsed: number;
 
   @ApiProperty({ description: "The operator's switch: false refuses every SCIM request (401)." })

@@ -10,7 +10,8 @@ export class CreateTokenDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'When the token stops working; absent means it never expires.',
+    example: '2099-12-31T23:59:59.000Z',
+    description: 'When the token stops working, in the future; absent means it never expires.',
   })
   @IsOptional()
   @IsDateString({ strict: true })
@@ -33,7 +34,7 @@ export class TokenDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2099-12-31T23:59:59.000Z' })
   expiresAt: string | null;
 
   @ApiProperty({
