@@ -433,7 +433,7 @@ describe('Activity log: entries, hints and bodies', () => {
     await api.get('/Groups?startIndex=1&count=100').set('User-Agent', OKTA).expect(200);
     const entries = (await activity(t, tenant.id)).items;
     const conflict = entries.find((e) => e.status === 409) as Entry;
-    const tokens = (await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200)).body;
+    const tokens = (await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200)).body.items;
 
     // Two hours ago, from the totals alone: counted in the day, not in the hour.
     const earlier = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 2 * 3_600_000);

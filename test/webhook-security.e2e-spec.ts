@@ -44,7 +44,7 @@ describe('Webhook destinations and secrets', () => {
   afterEach(() => receiver.stop());
 
   const endpoints = async (app: TestApp, tenant: TestTenant) =>
-    (await admin(app).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200)).body as unknown[];
+    (await admin(app).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200)).body.items as unknown[];
 
   it.each([
     ['http://169.254.169.254/latest/meta-data/', '169.254.169.254 is a linkLocal address'],

@@ -66,7 +66,7 @@ export class EventsController {
     examples: {
       allEvents: {
         summary: 'Every event, one per POST',
-        value: { url: 'https://product.example.com/hooks/rollcall', description: 'Billing service' },
+        value: { url: 'https://example.com/hooks/rollcall', description: 'Billing service' },
       },
     },
   })

@@ -18,6 +18,7 @@ const ERROR_DESCRIPTIONS = {
   413: 'The request body is over 1 MB',
   415: 'The request body is not JSON',
   429: 'Too many requests; retry after Retry-After seconds',
+  500: 'An unexpected error, logged with its request id (a bug: please report it)',
   501: 'Not implemented',
   503: 'The database is unavailable or busy; retry after Retry-After seconds',
 } as const;
@@ -72,10 +73,11 @@ export function AdminErrors(...statuses: ErrorStatus[]) {
 
 /**
  * What every admin route may answer: a refused query or body (400, 413, 415), no admin key (401),
- * too many failed keys from one address (429), the database unavailable (503). Put on the controller.
+ * too many failed keys from one address (429), a bug (500), the database unavailable (503). Put on
+ * the controller.
  */
 export function AdminApi() {
-  return AdminErrors(400, 401, 413, 415, 429, 503);
+  return AdminErrors(400, 401, 413, 415, 429, 500, 503);
 }
 
 /** SCIM API errors: the SCIM Error document (RFC 7644 §3.12), `application/scim+json`. */
@@ -94,13 +96,13 @@ export function ScimErrors(...statuses: ErrorStatus[]) {
 /**
  * A SCIM controller: its answers are `application/scim+json` (RFC 7644 §3.1), it reads that or plain
  * JSON, and every route may answer 400, 401, 403 (the tenant turned provisioning off), 413, 415,
- * 429 and 503.
+ * 429, 500 and 503.
  */
 export function ScimApi() {
   return applyDecorators(
     ApiProduces(SCIM_MEDIA_TYPE),
     ApiConsumes(SCIM_MEDIA_TYPE, 'application/json'),
-    ScimErrors(400, 401, 403, 413, 415, 429, 503),
+    ScimErrors(400, 401, 403, 413, 415, 429, 500, 503),
   );
 }
 

@@ -25,7 +25,7 @@ const BATCH_DESCRIPTION =
   '`{"events":[…]}`, up to this many in sequence order, delivered or retried as a whole.';
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://product.example.com/hooks/rollcall', description: URL_DESCRIPTION })
+  @ApiProperty({ example: 'https://example.com/hooks/rollcall', description: URL_DESCRIPTION })
   @IsString()
   @MaxLength(2048)
   url: string;
