@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ValidationPipe } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
+import { InvalidFieldsError } from './common/problem-details';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { requestLimits } from './database/request-limits';
 import { TenantConcurrency } from './database/tenant-concurrency';
@@ -44,6 +45,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: true,
+      exceptionFactory: (errors) => InvalidFieldsError.fromValidation(errors),
     }),
   );
   app.useGlobalFilters(new ScimExceptionFilter(app.get(RouteTable)));

@@ -46,13 +46,13 @@ describe('SCIM authentication and errors', () => {
     const url = `${c.base}/Users`;
     const spare = await admin(t).post(`/admin/tenants/${c.id}/tokens`, {}).expect(201);
     const list = await admin(t).get(`/admin/tenants/${c.id}/tokens`).expect(200);
-    const first = list.body.find((x: { prefix: string }) => c.token.startsWith(x.prefix));
+    const first = list.body.items.find((x: { prefix: string }) => c.token.startsWith(x.prefix));
     await admin(t).delete(`/admin/tenants/${c.id}/tokens/${first.id}`).expect(204);
     await expect401(t.http.get(url).set('Authorization', `Bearer ${c.token}`));
     // rotation: the other token still works
     await t.http.get(url).set('Authorization', `Bearer ${spare.body.token}`).expect(200);
     const used = await admin(t).get(`/admin/tenants/${c.id}/tokens`).expect(200);
-    expect(used.body[0].lastUsedAt).toEqual(expect.any(String));
+    expect(used.body.items[0].lastUsedAt).toEqual(expect.any(String));
 
     const expiring = await admin(t)
       .post(`/admin/tenants/${c.id}/tokens`, { expiresAt: new Date(Date.now() + 4000).toISOString() })

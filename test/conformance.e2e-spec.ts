@@ -20,8 +20,8 @@ describe('SCIM conformance', () => {
     const res = await admin(t)
       .get(`/admin/tenants/${tenant.id}/events?after=${after}&limit=1000`)
       .expect(200);
-    const body = res.body as { items: Array<{ type: string }>; nextCursor: string };
-    return [body.items.map((e) => e.type), body.nextCursor];
+    const body = res.body as { items: Array<{ type: string }>; cursor: string };
+    return [body.items.map((e) => e.type), body.cursor];
   }
 
   async function seatsUsed(tenant: TestTenant): Promise<number> {

@@ -3,6 +3,7 @@ import { EventRetention, RETENTION_BATCH } from '../src/events/event-retention';
 import { EventsRepository } from '../src/events/events.repository';
 import { admin, createTenant, createTestApp, scim, TestApp, TestTenant } from './helpers/test-app';
 import { WebhookReceiver } from './helpers/webhook-receiver';
+import { expectAdminError } from './helpers/admin-errors';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
@@ -49,9 +50,10 @@ describe('Event retention (EVENT_RETENTION_DAYS)', () => {
     for (const after of ['0', '2']) {
       const gone = await admin(t).get(`/admin/tenants/${tenant.id}/events?after=${after}`).expect(410);
       expect(gone.headers['rollcall-oldest-sequence']).toBe('4');
-      expect(gone.body).toEqual({
-        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-        status: '410',
+      expect(expectAdminError(gone, 410)).toEqual({
+        type: 'about:blank',
+        title: 'Gone',
+        status: 410,
         detail: `after asks for events from sequence ${Number(after) + 1}, but events before 4 are no longer held (EVENT_RETENTION_DAYS); the oldest sequence held is 4`,
       });
     }

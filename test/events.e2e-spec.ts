@@ -26,13 +26,13 @@ describe('Provisioning events and webhooks', () => {
         tenantId: string;
         data: Record<string, unknown>;
       }>;
-      nextCursor: string;
+      cursor: string;
     };
   }
 
   async function typesAfter(tenant: TestTenant, cursor: string): Promise<[string[], string]> {
     const page = await feed(tenant, cursor);
-    return [page.items.map((e) => e.type), page.nextCursor];
+    return [page.items.map((e) => e.type), page.cursor];
   }
 
   it('records exactly the events of each SCIM change, in order, numbered per tenant', async () => {
@@ -59,7 +59,7 @@ describe('Provisioning events and webhooks', () => {
         data: { resource: expect.objectContaining({ id, displayName: 'Eve' }), changed: ['displayName'] },
       }),
     ]);
-    cursor = updated.nextCursor;
+    cursor = updated.cursor;
 
     await api.patch(`/Users/${id}`, patchOp({ op: 'replace', value: { active: false } })).expect(200);
     [types, cursor] = await typesAfter(tenant, cursor);
@@ -72,7 +72,7 @@ describe('Provisioning events and webhooks', () => {
       .expect(200);
     const put = await feed(tenant, cursor);
     expect(put.items.map((e) => [e.type, e.data.changed])).toEqual([['user.updated', ['title']]]);
-    cursor = put.nextCursor;
+    cursor = put.cursor;
 
     const group = await api
       .post('/Groups', { schemas: [GROUP], displayName: 'Events', members: [{ value: id }] })
@@ -84,7 +84,7 @@ describe('Provisioning events and webhooks', () => {
       ['group.members_added', { group: groupId, members: [{ value: id, type: 'User' }] }],
     ]);
     expect(created.items[0].data.resource).not.toHaveProperty('members');
-    cursor = created.nextCursor;
+    cursor = created.cursor;
 
     await api
       .patch(
@@ -100,7 +100,7 @@ describe('Provisioning events and webhooks', () => {
       ['group.updated', ['displayName']],
       ['group.members_removed', [{ value: id, type: 'User' }]],
     ]);
-    cursor = patched.nextCursor;
+    cursor = patched.cursor;
     // An add that changes nothing records nothing.
     await api
       .patch(`/Groups/${groupId}`, patchOp({ op: 'add', path: 'members', value: [{ value: id }] }))
@@ -118,7 +118,7 @@ describe('Provisioning events and webhooks', () => {
       ['user.deleted', { id }],
       ['group.members_removed', { group: groupId, members: [{ value: id, type: 'User' }] }],
     ]);
-    cursor = deleted.nextCursor;
+    cursor = deleted.cursor;
     await api.delete(`/Groups/${groupId}`).expect(204);
     [types, cursor] = await typesAfter(tenant, cursor);
     expect(types).toEqual(['group.deleted']);
@@ -132,11 +132,11 @@ describe('Provisioning events and webhooks', () => {
     const tenant = await createTenant(t, 1);
     const api = scim(t, tenant);
     await api.post('/Users', { schemas: [USER], userName: 'one@acme.com' }).expect(201);
-    const { nextCursor } = await feed(tenant);
+    const { cursor } = await feed(tenant);
     await api.post('/Users', { schemas: [USER], userName: 'ONE@acme.com', active: false }).expect(409);
     await api.post('/Users', { schemas: [USER], userName: 'two@acme.com' }).expect(403);
     const group = await api.post('/Groups', { schemas: [GROUP], displayName: 'G' }).expect(201);
-    const afterGroup = (await feed(tenant, nextCursor)).nextCursor;
+    const afterGroup = (await feed(tenant, cursor)).cursor;
     await api
       .patch(
         `/Groups/${group.body.id}`,
@@ -147,7 +147,7 @@ describe('Provisioning events and webhooks', () => {
       )
       .expect(400);
     const after = await feed(tenant, afterGroup);
-    expect(after).toEqual({ items: [], nextCursor: afterGroup });
+    expect(after).toEqual({ items: [], cursor: afterGroup });
   });
 
   it('lets a consumer resume from its cursor and see every event exactly once', async () => {
@@ -161,10 +161,10 @@ describe('Provisioning events and webhooks', () => {
       const page = await feed(tenant, cursor, 3);
       seen.push(...page.items.map((e) => e.sequence));
       if (page.items.length === 0) {
-        expect(page.nextCursor).toBe(cursor);
+        expect(page.cursor).toBe(cursor);
         break;
       }
-      cursor = page.nextCursor;
+      cursor = page.cursor;
     }
     expect(seen).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     await admin(t).get(`/admin/tenants/${tenant.id}/events?after=abc`).expect(400);
@@ -193,7 +193,10 @@ describe('Provisioning events and webhooks', () => {
         secret: expect.stringMatching(/^whsec_/),
       });
       const listed = await admin(t).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200);
-      expect(listed.body).toEqual([expect.not.objectContaining({ secret: expect.anything() })]);
+      expect(listed.body).toEqual({
+        items: [expect.not.objectContaining({ secret: expect.anything() })],
+        nextCursor: null,
+      });
 
       receiver.statuses.push(500, 500);
       await scim(t, tenant)
@@ -271,10 +274,14 @@ describe('Provisioning events and webhooks', () => {
       await api.delete(`/Users/${ids[1]}`).expect(204);
       for (let i = 0; i < 5; i += 1) expect(await worker.runOnce(tenant.id)).toBe(1);
       const failing = await admin(t).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200);
-      expect(failing.body).toEqual([expect.objectContaining({ state: 'failing', consecutiveFailures: 5 })]);
+      expect(failing.body.items).toEqual([
+        expect.objectContaining({ state: 'failing', consecutiveFailures: 5 }),
+      ]);
       await drain(worker, tenant.id);
       const healed = await admin(t).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200);
-      expect(healed.body).toEqual([expect.objectContaining({ state: 'active', consecutiveFailures: 0 })]);
+      expect(healed.body.items).toEqual([
+        expect.objectContaining({ state: 'active', consecutiveFailures: 0 }),
+      ]);
       expect(on('/hooks').map((r) => r.event.sequence)).toEqual(['1', '2', '3', '4', '5']);
     });
 

@@ -37,6 +37,23 @@ describe('SCIM_EXTENSIONS_FILE', () => {
     expect(JSON.stringify(openapi.body.components.schemas.ScimUser)).toContain(ACME);
   });
 
+  it("checks this app's responses against the served document, which types the extension", async () => {
+    const served = (await t.http.get('/openapi.json').expect(200)).body as Record<string, unknown>;
+    const { checkedInDocument, OpenApiContract } = await import('./helpers/openapi-contract');
+    const wrong = {
+      status: 200,
+      headers: { 'content-type': 'application/scim+json' },
+      body: { schemas: [USER, ACME], id: 'x', userName: 'x', [ACME]: { clearanceLevel: 'high' } },
+      text: '{}',
+    } as unknown as import('supertest').Response;
+    const path = '/scim/v2/00000000-0000-4000-8000-000000000000/Users/x';
+    expect(new OpenApiContract(served).problem('GET', path, wrong, false)).toMatch(
+      /clearanceLevel must be integer/,
+    );
+    // openapi.json knows nothing of the file: only the served document can check its attributes.
+    expect(new OpenApiContract(checkedInDocument()).problem('GET', path, wrong, false)).toBeNull();
+  });
+
   it('makes its attributes writable, readable, filterable and PATCH-able, with their types checked', async () => {
     const created = await api
       .post('/Users', {

@@ -68,9 +68,9 @@ describe('Group membership at scale', () => {
         type: string;
         data: { group: string; members: Array<{ value: string; type: string }> };
       }>;
-      nextCursor: string;
+      cursor: string;
     };
-  const lastSequence = async () => (await eventsAfter('0')).nextCursor;
+  const lastSequence = async () => (await eventsAfter('0')).cursor;
   const restoreAll = `INSERT INTO group_user_member (tenant_id, group_id, user_id)
     SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING`;
   const patch = (...operations: Array<Record<string, unknown>>) =>

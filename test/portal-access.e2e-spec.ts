@@ -215,10 +215,10 @@ describe('Portal links and sessions', () => {
     const setup = await portal.get('/portal/setup').expect(200);
     expect(setup.text).toContain(mine.id);
     expect(setup.text).not.toContain(theirs.id);
-    const [theirToken] = (await admin(t).get(`/admin/tenants/${theirs.id}/tokens`).expect(200)).body;
+    const [theirToken] = (await admin(t).get(`/admin/tenants/${theirs.id}/tokens`).expect(200)).body.items;
     await portal.get(`/portal/tokens/${theirToken.id}/revoke`).expect(404);
     await portal.post(`/portal/tokens/${theirToken.id}/revoke`).expect(404);
-    expect((await admin(t).get(`/admin/tenants/${theirs.id}/tokens`).expect(200)).body).toHaveLength(1);
+    expect((await admin(t).get(`/admin/tenants/${theirs.id}/tokens`).expect(200)).body.items).toHaveLength(1);
   });
 
   it('serves the portal with its own CSP, no framing, no caching', async () => {

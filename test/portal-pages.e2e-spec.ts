@@ -28,7 +28,7 @@ describe('Portal pages', () => {
     await portal.post('/portal/tokens', { description: '' }).expect(400);
     await portal.post('/portal/tokens', { description: 'Okta', expiresInDays: '7' }).expect(400);
     await portal.post('/portal/tokens', { description: 'Okta', csrf: 'forged' }).expect(403);
-    expect((await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200)).body).toHaveLength(1);
+    expect((await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200)).body.items).toHaveLength(1);
 
     const created = await portal
       .post('/portal/tokens', { description: 'Okta', expiresInDays: '90' })
@@ -38,7 +38,8 @@ describe('Portal pages', () => {
     )?.[1];
     expect(secret).toBeDefined();
     expect(created.text).toContain('It is shown only this once');
-    const listed = (await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200)).body as Array<{
+    const listed = (await admin(t).get(`/admin/tenants/${tenant.id}/tokens`).expect(200)).body
+      .items as Array<{
       id: string;
       prefix: string;
       description: string;

@@ -39,7 +39,7 @@ describe('Seats', () => {
       invited: number;
       claimed: number;
       overAllocated: boolean;
-      seats: Array<{ userId: string; status: string; quota: unknown }>;
+      items: Array<{ userId: string; status: string; quota: unknown }>;
       nextCursor: string | null;
     };
   }
@@ -200,11 +200,11 @@ describe('Seats', () => {
     expect(filtered.body.Resources.map((u: { id: string }) => u.id)).toEqual([first]);
 
     const page1 = await admin(t).get(`/admin/tenants/${tenant.id}/seats?limit=2`).expect(200);
-    expect(page1.body.seats.map((s: { userId: string }) => s.userId)).toEqual([first, second]);
+    expect(page1.body.items.map((s: { userId: string }) => s.userId)).toEqual([first, second]);
     const page2 = await admin(t)
       .get(`/admin/tenants/${tenant.id}/seats?limit=2&cursor=${page1.body.nextCursor}`)
       .expect(200);
-    expect(page2.body.seats).toEqual([expect.objectContaining({ userId: gone, status: 'released' })]);
+    expect(page2.body.items).toEqual([expect.objectContaining({ userId: gone, status: 'released' })]);
     expect(page2.body.nextCursor).toBeNull();
   });
 
@@ -294,7 +294,7 @@ describe('Seats', () => {
     const tenant = await createTenant(t);
     const api = scim(t, tenant);
     const seatOf = async (id: string) =>
-      (await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200)).body.seats.find(
+      (await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200)).body.items.find(
         (s: { userId: string }) => s.userId === id,
       ) as { quota: unknown } | undefined;
 

@@ -1,5 +1,6 @@
 import { TenantAccessChannel } from '../src/tenants/tenant-access.channel';
 import { admin, createTenant, createTestApp, scim, TestApp, TestTenant } from './helpers/test-app';
+import { expectAdminError } from './helpers/admin-errors';
 
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
@@ -80,7 +81,7 @@ describe('Throttling SCIM requests', () => {
     const tenant = await createTenant(t);
     for (const scimRateLimit of [{ perSecond: -1 }, { burst: 0 }, { perSecond: 'fast' }, { rate: 3 }]) {
       const res = await admin(t).patch(`/admin/tenants/${tenant.id}`, { scimRateLimit }).expect(400);
-      expect(res.body).toMatchObject({ schemas: [ERROR], status: '400' });
+      expect(expectAdminError(res, 400).errors?.[0].field).toMatch(/^scimRateLimit\./);
     }
     const rows = await t.db.query(`SELECT scim_rate_per_second, scim_rate_burst FROM tenant WHERE id = $1`, [
       tenant.id,
@@ -192,7 +193,7 @@ describe('Throttling SCIM requests', () => {
         .get('/admin/tenants')
         .set('Authorization', 'Bearer rca_guess')
         .expect(429);
-      expect(refused.headers['content-type']).toMatch(/^application\/json/);
+      expectAdminError(refused, 429);
       expect(refused.headers['retry-after']).toEqual(expect.stringMatching(/^\d+$/));
       expect(guesses[20]).toBe(429);
       // Refused before the key is looked at, so the right key waits too; SCIM tenants do not.

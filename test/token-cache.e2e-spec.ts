@@ -74,7 +74,7 @@ describe('Token cache', () => {
     await tokenLookups(a, tenant);
     const tokens = await admin(a).get(`/admin/tenants/${tenant.id}/tokens`).expect(200);
     await admin(a)
-      .delete(`/admin/tenants/${tenant.id}/tokens/${(tokens.body as Array<{ id: string }>)[0].id}`)
+      .delete(`/admin/tenants/${tenant.id}/tokens/${(tokens.body.items as Array<{ id: string }>)[0].id}`)
       .expect(204);
     await scim(a, tenant).get('/ServiceProviderConfig').expect(401);
   });
@@ -90,7 +90,7 @@ describe('Token cache', () => {
 
     const tokens = await admin(a).get(`/admin/tenants/${revoked.id}/tokens`).expect(200);
     await admin(a)
-      .delete(`/admin/tenants/${revoked.id}/tokens/${(tokens.body as Array<{ id: string }>)[0].id}`)
+      .delete(`/admin/tenants/${revoked.id}/tokens/${(tokens.body.items as Array<{ id: string }>)[0].id}`)
       .expect(204);
     expect(await within(1000, refused(b, revoked))).not.toBeNull();
 

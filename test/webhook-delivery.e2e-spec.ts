@@ -160,7 +160,7 @@ describe('Webhook delivery', () => {
     expect(receiver.posts.map((p) => p.events.length)).toEqual([3]);
     expect(JSON.parse(receiver.posts[0].body)).toHaveProperty('events');
     const listed = await admin(t).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200);
-    expect(listed.body).toEqual([expect.objectContaining({ id, maxBatchSize: 100, pending: 0 })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id, maxBatchSize: 100, pending: 0 })]);
   });
 
   it('disables an endpoint after the retry window, keeps its deliveries, and resumes it', async () => {
@@ -294,8 +294,8 @@ describe('Webhook delivery', () => {
       expect(retried.startedAt).toBeGreaterThanOrEqual(abandoned.abandonedAt as number);
       expect(retried.headers['webhook-id']).toBe(abandoned.headers['webhook-id']);
       expect(receiver.maxInFlightPerEvent).toBe(1);
-      const [endpoint] = (await admin(slow).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200))
-        .body as Array<{
+      const [endpoint] = (await admin(slow).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200)).body
+        .items as Array<{
         lastError: { error: string; statusCode: number | null };
       }>;
       expect(endpoint.lastError).toMatchObject({ statusCode: null, error: 'no answer within 300 ms' });

@@ -4,6 +4,7 @@ import { STANDARD_SECRET_SQL } from '../src/database/migrations/1764300000000-we
 import { WebhookDestinations } from '../src/events/webhook-destinations';
 import { admin, createTenant, createTestApp, scim, TestApp, TestTenant } from './helpers/test-app';
 import { verifies, WebhookReceiver } from './helpers/webhook-receiver';
+import { expectAdminError } from './helpers/admin-errors';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
@@ -43,7 +44,7 @@ describe('Webhook destinations and secrets', () => {
   afterEach(() => receiver.stop());
 
   const endpoints = async (app: TestApp, tenant: TestTenant) =>
-    (await admin(app).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200)).body as unknown[];
+    (await admin(app).get(`/admin/tenants/${tenant.id}/webhooks`).expect(200)).body.items as unknown[];
 
   it.each([
     ['http://169.254.169.254/latest/meta-data/', '169.254.169.254 is a linkLocal address'],
@@ -66,7 +67,7 @@ describe('Webhook destinations and secrets', () => {
   ])('refuses %s at registration (%s) and writes nothing', async (target, reason) => {
     const tenant = await createTenant(strict);
     const res = await admin(strict).post(`/admin/tenants/${tenant.id}/webhooks`, { url: target }).expect(400);
-    expect(res.body).toMatchObject({ status: '400', scimType: 'invalidValue' });
+    expect(expectAdminError(res, 400).errors).toEqual([{ field: 'url', detail: res.body.detail }]);
     expect(res.body.detail).toContain(reason);
     expect(res.body.detail).toMatch(/^url: /);
     expect(await endpoints(strict, tenant)).toEqual([]);

@@ -1,11 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminApi, AdminErrors } from '../openapi/api-responses';
 import { AdminOnly } from '../auth/auth.decorators';
 import { ActivityService } from './activity.service';
 import { ActivityEntryDetailDto, ActivityPageDto, ActivityQuery, ConnectionDto } from './dto/activity.dto';
 
 @ApiTags('Admin: activity')
 @ApiBearerAuth('admin')
+@AdminApi()
+@AdminErrors(404)
 @AdminOnly()
 @Controller('admin/tenants/:tenantId')
 export class ActivityController {
@@ -20,18 +23,6 @@ export class ActivityController {
       'Bodies are left out here: read one entry for them.',
   })
   @ApiOkResponse({ type: ActivityPageDto })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    type: Number,
-    description: 'Entries per page, 1–500 (default 50).',
-  })
-  @ApiQuery({
-    name: 'cursor',
-    required: false,
-    type: String,
-    description: 'The nextCursor of the previous page.',
-  })
   list(@Param('tenantId') tenantId: string, @Query() query: ActivityQuery): Promise<ActivityPageDto> {
     return this.activity.list(tenantId, query);
   }

@@ -14,6 +14,7 @@ import {
   RequestRateDto,
 } from './dto/activity.dto';
 import { hintOf } from './failure-hints';
+import { InvalidFieldsError } from '../common/problem-details';
 
 const MINUTE_MS = 60_000;
 /** How long a read waits for this process's queue to be written first. */
@@ -28,7 +29,7 @@ function rateOf(totals: RequestTotals): RequestRateDto {
 function timeOf(value: string | undefined, name: string): Date | undefined {
   if (value === undefined) return undefined;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw ScimError.badRequest('invalidValue', `${name} is not a date-time`);
+  if (Number.isNaN(date.getTime())) throw InvalidFieldsError.invalidValue(name, `${name} is not a date-time`);
   return date;
 }
 
@@ -85,7 +86,7 @@ export class ActivityService {
     };
     const before = query.cursor ? decodeCursor(query.cursor) : null;
     if (before && !isUuid(before.id))
-      throw ScimError.badRequest('invalidValue', 'cursor is not a cursor this server issued');
+      throw InvalidFieldsError.invalidValue('cursor', 'cursor is not a cursor this server issued');
     await this.writer.flushWithin(FLUSH_BEFORE_READ_MS);
     const rows = await this.repository.list(tenantId, filters, before, query.limit + 1);
     return pageOf(rows, query.limit, (last) => encodeCursor({ at: last.at, id: last.id }), toDto);

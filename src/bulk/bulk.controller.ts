@@ -1,15 +1,15 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { TenantScoped } from '../auth/auth.decorators';
-import { scimSchemaRef } from '../openapi/scim-openapi';
+import { ScimApi } from '../openapi/api-responses';
+import { scimSchemaRef, ScimTenantRoutes } from '../openapi/scim-openapi';
 import { JsonBodyLimitOf } from '../pipeline/json-body';
 import { BulkResponse } from './bulk-job';
 import { BulkService } from './bulk.service';
 
-@ApiTags('SCIM: Bulk')
-@ApiBearerAuth('tenant')
-@ApiParam({ name: 'tenantId', format: 'uuid', description: "The tenant's id, as in its scimBaseUrl" })
+@ScimTenantRoutes('SCIM: Bulk')
+@ScimApi()
 @TenantScoped()
 @Controller('scim/v2/:tenantId/Bulk')
 export class BulkController {
@@ -24,7 +24,7 @@ export class BulkController {
   @ApiOperation({
     summary: 'Run many operations in one request (RFC 7644 §3.7)',
     description:
-      'POST, PUT, PATCH and DELETE on /Users and /Groups, each in its own transaction with its events ' +
+      'POST, PUT, PATCH and DELETE on every resource type (/Users, /Groups), each in its own transaction with its events ' +
       'and seat effects, as if sent alone; `version` is its If-Match. Operations run in request order, ' +
       'except that one naming "bulkId:…" waits for the POST that creates it; references that go round ' +
       'in a circle fail with 409. After failOnErrors errors the rest are not run and not reported. ' +

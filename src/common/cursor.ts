@@ -1,4 +1,4 @@
-import { ScimError } from '../scim/errors/scim-error';
+import { InvalidFieldsError } from './problem-details';
 
 /** An opaque keyset cursor over (time, id): stable under inserts, cheap at any depth. */
 export interface Keyset {
@@ -17,7 +17,7 @@ export function decodeCursor(cursor: string): Keyset {
     if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
     return { at: date, id };
   } catch {
-    throw ScimError.badRequest('invalidValue', 'cursor is not a cursor this server issued');
+    throw InvalidFieldsError.invalidValue('cursor', 'cursor is not a cursor this server issued');
   }
 }
 

@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiGoneResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import { AdminApi, AdminErrors } from '../openapi/api-responses';
 import { AdminOnly } from '../auth/auth.decorators';
 import { AdminPageQuery } from '../common/admin-page.query';
 import { EventFeedQuery, EventPageDto } from './dto/event.dto';
@@ -21,12 +23,15 @@ import {
   TestDeliveryDto,
   UpdateWebhookDto,
   WebhookDto,
+  WebhookPageDto,
 } from './dto/webhook.dto';
 import { EventsService } from './events.service';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('Admin: events and webhooks')
 @ApiBearerAuth('admin')
+@AdminApi()
+@AdminErrors(404)
 @AdminOnly()
 @Controller('admin/tenants/:tenantId')
 export class EventsController {
@@ -43,7 +48,7 @@ export class EventsController {
       'written in the transaction of their change: a failed request leaves none.',
   })
   @ApiOkResponse({ type: EventPageDto })
-  @ApiGoneResponse({ description: 'The cursor is older than the events retention has kept.' })
+  @AdminErrors(410)
   feed(@Param('tenantId') tenantId: string, @Query() query: EventFeedQuery): Promise<EventPageDto> {
     return this.events.feed(tenantId, query.after, query.limit);
   }
@@ -56,6 +61,16 @@ export class EventsController {
       'Events are POSTed signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature); ' +
       'the secret is shown once.',
   })
+  @ApiBody({
+    type: CreateWebhookDto,
+    examples: {
+      allEvents: {
+        summary: 'Every event, one per POST',
+        value: { url: 'https://example.com/hooks/rollcall', description: 'Billing service' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: CreatedWebhookDto })
   createWebhook(
     @Param('tenantId') tenantId: string,
     @Body() body: CreateWebhookDto,
@@ -65,9 +80,9 @@ export class EventsController {
 
   @Get('webhooks')
   @ApiOperation({ summary: "List the tenant's webhook endpoints (never their secrets)" })
-  @ApiOkResponse({ type: [WebhookDto] })
-  listWebhooks(@Param('tenantId') tenantId: string): Promise<WebhookDto[]> {
-    return this.webhooks.list(tenantId);
+  @ApiOkResponse({ type: WebhookPageDto })
+  listWebhooks(@Param('tenantId') tenantId: string, @Query() query: AdminPageQuery): Promise<WebhookPageDto> {
+    return this.webhooks.list(tenantId, query.limit, query.cursor);
   }
 
   @Get('webhooks/:webhookId')
@@ -118,7 +133,7 @@ export class EventsController {
       'pending ones. A disabled endpoint keeps them until it is resumed.',
   })
   @ApiOkResponse({ type: ReplayDto })
-  @ApiGoneResponse({ description: 'fromSequence is older than the events retention has kept.' })
+  @AdminErrors(410)
   replayWebhook(
     @Param('tenantId') tenantId: string,
     @Param('webhookId') webhookId: string,
@@ -146,6 +161,7 @@ export class EventsController {
   @Delete('webhooks/:webhookId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a webhook endpoint and its pending deliveries' })
+  @ApiNoContentResponse({ description: 'Removed' })
   removeWebhook(@Param('tenantId') tenantId: string, @Param('webhookId') webhookId: string): Promise<void> {
     return this.webhooks.remove(tenantId, webhookId);
   }
@@ -164,8 +180,6 @@ export class EventsController {
   @Get('webhooks/:webhookId/deliveries')
   @ApiOperation({ summary: "An endpoint's deliveries, newest first, with every attempt" })
   @ApiOkResponse({ type: DeliveryPageDto })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'cursor', required: false, type: String })
   deliveries(
     @Param('tenantId') tenantId: string,
     @Param('webhookId') webhookId: string,

@@ -7,6 +7,7 @@ import { envelopeOf } from './event-envelope';
 import { ResourceEvent } from '../scim/resource/resource-definition';
 import { EventDraft } from './event-types';
 import { EventsRepository } from './events.repository';
+import { InvalidFieldsError } from '../common/problem-details';
 
 const SEQUENCE = /^\d{1,18}$/;
 
@@ -36,20 +37,20 @@ export class EventsService {
   async feed(tenantId: string, after: string | undefined, limit: number): Promise<EventPageDto> {
     await this.tenants.require(tenantId);
     if (after !== undefined && !SEQUENCE.test(after)) {
-      throw ScimError.badRequest('invalidValue', 'after must be a sequence number');
+      throw InvalidFieldsError.invalidValue('after', 'after must be a sequence number');
     }
     const oldest = await this.events.oldestSeq(tenantId);
     const from = after ?? (oldest === null ? '0' : String(BigInt(oldest) - 1n));
     this.requireHeld(BigInt(from) + 1n, oldest, 'after');
     const rows = await this.events.after(tenantId, from, limit);
     const items = rows.map((r) => envelopeOf(tenantId, r));
-    return { items, nextCursor: items.length > 0 ? items[items.length - 1].sequence : from };
+    return { items, cursor: items.length > 0 ? items[items.length - 1].sequence : from };
   }
 
   /** Checks that the events from `fromSeq` on are all still held (a replay starts there). */
   async requireHeldFrom(tenantId: string, fromSeq: string, name: string): Promise<void> {
     if (!SEQUENCE.test(fromSeq) || BigInt(fromSeq) < 1n) {
-      throw ScimError.badRequest('invalidValue', `${name} must be a sequence number from 1`);
+      throw InvalidFieldsError.invalidValue(name, `${name} must be a sequence number from 1`);
     }
     this.requireHeld(BigInt(fromSeq), await this.events.oldestSeq(tenantId), name);
   }

@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import ipaddr from 'ipaddr.js';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ScimError } from '../scim/errors/scim-error';
+import { InvalidFieldsError } from '../common/problem-details';
 
 /** Cloud metadata services by name: refused even where their address would be allowed. */
 const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data']);
@@ -103,7 +104,7 @@ export class WebhookDestinations {
   }
 
   private invalid(reason: string): ScimError {
-    return ScimError.badRequest('invalidValue', `url: ${reason}`);
+    return InvalidFieldsError.invalidValue('url', `url: ${reason}`);
   }
 }
 
@@ -113,12 +114,12 @@ export function parseWebhookUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw ScimError.badRequest('invalidValue', 'url: not a URL');
+    throw InvalidFieldsError.invalidValue('url', 'url: not a URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw ScimError.badRequest('invalidValue', 'url: must be an http or https URL');
+    throw InvalidFieldsError.invalidValue('url', 'url: must be an http or https URL');
   }
-  if (url.hash) throw ScimError.badRequest('invalidValue', 'url: must not have a #fragment');
+  if (url.hash) throw InvalidFieldsError.invalidValue('url', 'url: must not have a #fragment');
   return url;
 }
 

@@ -110,10 +110,13 @@ export class WebhooksRepository {
     );
   }
 
-  listEndpoints(tenantId: string): Promise<EndpointRow[]> {
+  /** A keyset page of the tenant's endpoints, oldest first, after `after` when given. */
+  listEndpoints(tenantId: string, limit: number, after: Keyset | null): Promise<EndpointRow[]> {
     return this.dataSource.query(
-      `SELECT ${ENDPOINT} FROM webhook_endpoint w ${QUEUE} WHERE w.tenant_id = $1 ORDER BY w.created_at, w.id`,
-      [tenantId],
+      `SELECT ${ENDPOINT} FROM webhook_endpoint w ${QUEUE}
+        WHERE w.tenant_id = $1 AND ($2::timestamptz IS NULL OR (w.created_at, w.id) > ($2, $3::uuid))
+        ORDER BY w.created_at, w.id LIMIT $4`,
+      [tenantId, after?.at ?? null, after?.id ?? null, limit],
     );
   }
 

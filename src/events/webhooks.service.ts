@@ -13,6 +13,7 @@ import {
   TestDeliveryDto,
   UpdateWebhookDto,
   WebhookDto,
+  WebhookPageDto,
 } from './dto/webhook.dto';
 import { EventsService } from './events.service';
 import { displayedUrl, WebhookDestinations } from './webhook-destinations';
@@ -52,9 +53,15 @@ export class WebhooksService {
     return { ...(await this.get(tenantId, id)), secret };
   }
 
-  async list(tenantId: string): Promise<WebhookDto[]> {
+  async list(tenantId: string, limit: number, cursor: string | undefined): Promise<WebhookPageDto> {
     await this.tenants.require(tenantId);
-    return (await this.webhooks.listEndpoints(tenantId)).map((r) => toDto(r));
+    const rows = await this.webhooks.listEndpoints(tenantId, limit + 1, cursor ? decodeCursor(cursor) : null);
+    return pageOf(
+      rows,
+      limit,
+      (last) => encodeCursor({ at: last.created_at, id: last.id }),
+      (r) => toDto(r),
+    );
   }
 
   /** The endpoint with its queue: what is pending, since when, and why it waits. */

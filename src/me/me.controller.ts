@@ -1,5 +1,6 @@
 import { applyDecorators, Controller, Delete, Get, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ScimApi, ScimErrors } from '../openapi/api-responses';
 import { TenantScoped } from '../auth/auth.decorators';
 import { ScimError } from '../scim/errors/scim-error';
 
@@ -9,7 +10,7 @@ function NotImplemented(method: string) {
     ApiOperation({
       summary: `${method} /Me: not implemented, a bearer token names no User (RFC 7644 §3.11)`,
     }),
-    ApiResponse({ status: 501, description: 'A SCIM error: /Me is not implemented' }),
+    ScimErrors(501),
   );
 }
 
@@ -28,6 +29,7 @@ function notImplemented(): never {
  */
 @ApiTags('SCIM: Me')
 @ApiBearerAuth('tenant')
+@ScimApi()
 @ApiParam({ name: 'tenantId', format: 'uuid' })
 @TenantScoped()
 @Controller('scim/v2/:tenantId/Me')

@@ -1,13 +1,111 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { AttributeDefinition } from '../scim/schema/attribute';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../scim/query/list-query';
 import { BULK_REQUEST, BULK_RESPONSE, LIST_RESPONSE, PATCH_OP, SEARCH_REQUEST } from '../scim/schema/urns';
-import { SCIM_ERROR_SCHEMA } from '../scim/errors/scim-error';
 import { COMMON_ATTRIBUTES } from '../scim/schema/core-schemas';
+import { scimErrorSchema } from './api-responses';
+
+/** A ListResponse (RFC 7644 §3.4.2) whose Resources are `items`. */
+function listResponseSchema(items: SchemaObject | ReferenceObject): SchemaObject {
+  return {
+    type: 'object',
+    required: ['schemas', 'totalResults'],
+    properties: {
+      schemas: { type: 'array', items: { type: 'string' }, example: [LIST_RESPONSE] },
+      totalResults: { type: 'integer' },
+      startIndex: { type: 'integer' },
+      itemsPerPage: { type: 'integer' },
+      Resources: { type: 'array', items },
+    },
+  };
+}
+
+/** A discovery resource's `meta` (RFC 7644 §4). */
+const discoveryMeta: SchemaObject = {
+  type: 'object',
+  properties: { resourceType: { type: 'string' }, location: { type: 'string', format: 'uri' } },
+};
+
+/** RFC 7643 §5: the features a service provider supports. */
+const serviceProviderConfigSchema: SchemaObject = {
+  type: 'object',
+  required: ['schemas', 'patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag', 'authenticationSchemes'],
+  properties: {
+    schemas: { type: 'array', items: { type: 'string' } },
+    documentationUri: { type: 'string', format: 'uri' },
+    patch: supported(),
+    bulk: supported({ maxOperations: { type: 'integer' }, maxPayloadSize: { type: 'integer' } }),
+    filter: supported({ maxResults: { type: 'integer' } }),
+    changePassword: supported(),
+    sort: supported(),
+    etag: supported(),
+    authenticationSchemes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type', 'name', 'description'],
+        properties: {
+          type: { type: 'string', example: 'oauthbearertoken' },
+          name: { type: 'string' },
+          description: { type: 'string' },
+          specUri: { type: 'string', format: 'uri' },
+          documentationUri: { type: 'string', format: 'uri' },
+          primary: { type: 'boolean' },
+        },
+      },
+    },
+    meta: discoveryMeta,
+  },
+};
+
+function supported(more: Record<string, SchemaObject> = {}): SchemaObject {
+  return {
+    type: 'object',
+    required: ['supported', ...Object.keys(more)],
+    properties: { supported: { type: 'boolean' }, ...more },
+  };
+}
+
+/** RFC 7643 §7: a schema with its attribute definitions. */
+const schemaSchema: SchemaObject = {
+  type: 'object',
+  required: ['id', 'attributes'],
+  properties: {
+    schemas: { type: 'array', items: { type: 'string' } },
+    id: { type: 'string', example: 'urn:ietf:params:scim:schemas:core:2.0:User' },
+    name: { type: 'string' },
+    description: { type: 'string' },
+    attributes: { type: 'array', items: { type: 'object', required: ['name', 'type'] } },
+    meta: discoveryMeta,
+  },
+};
+
+/** RFC 7643 §6: a resource type, its endpoint and schema extensions. */
+const resourceTypeSchema: SchemaObject = {
+  type: 'object',
+  required: ['name', 'endpoint', 'schema'],
+  properties: {
+    schemas: { type: 'array', items: { type: 'string' } },
+    id: { type: 'string' },
+    name: { type: 'string', example: 'User' },
+    endpoint: { type: 'string', example: '/Users' },
+    description: { type: 'string' },
+    schema: { type: 'string' },
+    schemaExtensions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['schema', 'required'],
+        properties: { schema: { type: 'string' }, required: { type: 'boolean' } },
+      },
+    },
+    meta: discoveryMeta,
+  },
+};
 
 /** A component of the SCIM part of the document: a registered resource type's name, or a message. */
 export type ScimComponent = string;
@@ -116,18 +214,19 @@ function resourceSchema(resource: ResourceSchema): SchemaObject {
 export function scimComponents(registry: SchemaRegistry): Record<string, SchemaObject> {
   return {
     ...Object.fromEntries(
-      registry.allDefinitions().map((d) => [`Scim${d.name}`, resourceSchema(registry.resource(d.name))]),
+      registry.allDefinitions().flatMap((d) => [
+        [`Scim${d.name}`, resourceSchema(registry.resource(d.name))],
+        [`Scim${d.name}ListResponse`, listResponseSchema(scimSchemaRef(d.name))],
+      ]),
     ),
-    ScimListResponse: {
-      type: 'object',
-      properties: {
-        schemas: { type: 'array', items: { type: 'string' }, example: [LIST_RESPONSE] },
-        totalResults: { type: 'integer' },
-        startIndex: { type: 'integer' },
-        itemsPerPage: { type: 'integer' },
-        Resources: { type: 'array', items: { type: 'object' } },
-      },
-    },
+    ScimListResponse: listResponseSchema({
+      anyOf: registry.allDefinitions().map((d) => scimSchemaRef(d.name)),
+    }),
+    ScimServiceProviderConfig: serviceProviderConfigSchema,
+    ScimSchema: schemaSchema,
+    ScimSchemaListResponse: listResponseSchema(scimSchemaRef('Schema')),
+    ScimResourceType: resourceTypeSchema,
+    ScimResourceTypeListResponse: listResponseSchema(scimSchemaRef('ResourceType')),
     ScimPatchOp: {
       type: 'object',
       required: ['schemas', 'Operations'],
@@ -222,14 +321,6 @@ export function scimComponents(registry: SchemaRegistry): Record<string, SchemaO
         },
       },
     },
-    ScimError: {
-      type: 'object',
-      properties: {
-        schemas: { type: 'array', items: { type: 'string' }, example: [SCIM_ERROR_SCHEMA] },
-        status: { type: 'string', example: '400' },
-        scimType: { type: 'string', example: 'invalidValue' },
-        detail: { type: 'string', example: 'userName is required' },
-      },
-    },
+    ScimError: scimErrorSchema,
   };
 }

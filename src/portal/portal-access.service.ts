@@ -2,11 +2,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
-import { ScimError } from '../scim/errors/scim-error';
 import { TenantsService } from '../tenants/tenants.service';
 import { CreatePortalLinkDto, DEFAULT_LINK_TTL_SECONDS, PortalLinkDto } from './dto/portal-link.dto';
 import { PortalAccessRepository } from './portal-access.repository';
 import { csrfTokenOf, PortalSession } from './portal-session';
+import { InvalidFieldsError } from '../common/problem-details';
 
 /** What a link's page finds: a link to continue with, or why not (said in plain words). */
 export type LinkStatus = 'ready' | 'used' | 'expired' | 'unknown';
@@ -122,8 +122,8 @@ export class PortalAccessService {
     }
     const allowed = this.config.portal.returnOrigins;
     if (!url || !['http:', 'https:'].includes(url.protocol) || !allowed.includes(url.origin)) {
-      throw ScimError.badRequest(
-        'invalidValue',
+      throw InvalidFieldsError.invalidValue(
+        'returnUrl',
         allowed.length === 0
           ? 'returnUrl is not allowed: no return origins are configured (PORTAL_RETURN_ORIGINS)'
           : `returnUrl must be on one of the allowed origins (PORTAL_RETURN_ORIGINS): ${allowed.join(', ')}`,

@@ -7,6 +7,7 @@ import { SeatsOverviewDto } from '../seats/dto/seat.dto';
 import { SeatsService } from '../seats/seats.service';
 import { TenantDto } from '../tenants/dto/tenant.dto';
 import { CreatedTokenDto, TokenDto } from '../tenants/dto/token.dto';
+import { MAX_ADMIN_PAGE_SIZE } from '../common/admin-page.query';
 import { TenantTokensService } from '../tenants/tenant-tokens.service';
 import { TenantsService } from '../tenants/tenants.service';
 import type { NavSection, PortalNav } from './pages/layout';
@@ -39,8 +40,9 @@ export class PortalSettingsService {
     return { active, tenantName: name, csrfToken: session.csrfToken, returnUrl: session.returnUrl };
   }
 
-  listTokens(session: PortalSession): Promise<TokenDto[]> {
-    return this.tokens.list(session.tenantId);
+  /** The tenant's live tokens, oldest first: one page of the admin API's largest size. */
+  async listTokens(session: PortalSession): Promise<TokenDto[]> {
+    return (await this.tokens.list(session.tenantId, MAX_ADMIN_PAGE_SIZE)).items;
   }
 
   token(session: PortalSession, tokenId: string): Promise<TokenDto> {

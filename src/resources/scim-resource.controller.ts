@@ -17,6 +17,7 @@ import {
 import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedTenant, TenantScoped } from '../auth/auth.decorators';
+import { ScimApi, ScimErrors } from '../openapi/api-responses';
 import {
   ScimListQueries,
   ScimProjectionQueries,
@@ -81,8 +82,13 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
   const ref = scimSchemaRef(definition.name);
   const docs = operations(definition);
   const noContentPatch = definition.patchAnswer === 'noContent';
+  const listRef = scimSchemaRef(`${definition.name}ListResponse`);
+  const body = definition.example
+    ? { schema: ref, examples: { example: definition.example } }
+    : { schema: ref };
 
   @ScimTenantRoutes(`SCIM: ${definition.endpoint.replace(/^\//, '')}`)
+  @ScimApi()
   @TenantScoped()
   @Controller(`scim/v2/:tenantId${definition.endpoint}`)
   class ScimResourceController {
@@ -90,8 +96,9 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
 
     @Post()
     @docs.create
-    @ApiBody({ schema: ref })
+    @ApiBody(body)
     @ApiResponse({ status: 201, schema: ref })
+    @ScimErrors(409)
     @ScimProjectionQueries()
     async create(
       @AuthenticatedTenant() tenantId: string,
@@ -104,7 +111,7 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
 
     @Get()
     @docs.list
-    @ApiResponse({ status: 200, schema: scimSchemaRef('ListResponse') })
+    @ApiResponse({ status: 200, schema: listRef })
     @ScimListQueries()
     async list(
       @AuthenticatedTenant() tenantId: string,
@@ -118,7 +125,7 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
     @HttpCode(200)
     @docs.search
     @ApiBody({ schema: scimSchemaRef('SearchRequest') })
-    @ApiResponse({ status: 200, schema: scimSchemaRef('ListResponse') })
+    @ApiResponse({ status: 200, schema: listRef })
     async search(
       @AuthenticatedTenant() tenantId: string,
       @Body() body: unknown,
@@ -131,6 +138,8 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
     @Get(':id')
     @docs.get
     @ApiResponse({ status: 200, schema: ref })
+    @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current version' })
+    @ScimErrors(404)
     @ScimProjectionQueries()
     async get(
       @AuthenticatedTenant() tenantId: string,
@@ -150,8 +159,9 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
 
     @Put(':id')
     @docs.replace
-    @ApiBody({ schema: ref })
+    @ApiBody(body)
     @ApiResponse({ status: 200, schema: ref })
+    @ScimErrors(404, 409, 412)
     @ScimProjectionQueries()
     async replace(
       @AuthenticatedTenant() tenantId: string,
@@ -170,6 +180,7 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
     @ApiBody({ schema: scimSchemaRef('PatchOp') })
     @(noContentPatch ? ApiResponse({ status: 204, description: 'Applied' }) : () => undefined)
     @ApiResponse({ status: 200, schema: ref })
+    @ScimErrors(404, 409, 412)
     @ScimProjectionQueries()
     async patch(
       @AuthenticatedTenant() tenantId: string,
@@ -188,6 +199,8 @@ export function scimResourceController(definition: ResourceDefinition): Type<unk
     @Delete(':id')
     @HttpCode(204)
     @docs.remove
+    @ApiResponse({ status: 204, description: 'Deleted' })
+    @ScimErrors(404, 412)
     remove(
       @AuthenticatedTenant() tenantId: string,
       @Param('id') id: string,

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedTenant, TenantScoped } from '../auth/auth.decorators';
+import { ScimApi } from '../openapi/api-responses';
 import { scimSchemaRef, ScimTenantRoutes } from '../openapi/scim-openapi';
 import { sendScimStream } from '../scim/http/scim-json-stream';
 import { readSearchRequest } from '../scim/http/scim-response';
@@ -9,6 +10,7 @@ import { parseListQuery } from '../scim/query/list-query';
 import { RootSearchService } from './root-search.service';
 
 @ScimTenantRoutes('SCIM: search')
+@ScimApi()
 @TenantScoped()
 @Controller('scim/v2/:tenantId')
 export class RootSearchController {

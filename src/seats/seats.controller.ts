@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminApi, AdminErrors } from '../openapi/api-responses';
 import { AdminOnly } from '../auth/auth.decorators';
 import { AdminPageQuery } from '../common/admin-page.query';
 import { SeatDto, SeatHistoryPageDto, SeatsOverviewDto, UpdateSeatDto } from './dto/seat.dto';
@@ -7,6 +8,8 @@ import { SeatsService } from './seats.service';
 
 @ApiTags('Admin: seats')
 @ApiBearerAuth('admin')
+@AdminApi()
+@AdminErrors(404)
 @AdminOnly()
 @Controller('admin/tenants/:tenantId/seats')
 export class SeatsController {
@@ -18,13 +21,6 @@ export class SeatsController {
     description: 'used counts active users; overAllocated says the limit was lowered below it.',
   })
   @ApiOkResponse({ type: SeatsOverviewDto })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    type: Number,
-    description: 'Seats per page (1–500, default 50)',
-  })
-  @ApiQuery({ name: 'cursor', required: false, type: String })
   overview(@Param('tenantId') tenantId: string, @Query() query: AdminPageQuery): Promise<SeatsOverviewDto> {
     return this.seats.overview(tenantId, query.limit, query.cursor);
   }
@@ -32,8 +28,6 @@ export class SeatsController {
   @Get('history')
   @ApiOperation({ summary: 'Every seat assignment and release, in order, for billing' })
   @ApiOkResponse({ type: SeatHistoryPageDto })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'cursor', required: false, type: String })
   history(@Param('tenantId') tenantId: string, @Query() query: AdminPageQuery): Promise<SeatHistoryPageDto> {
     return this.seats.history(tenantId, query.limit, query.cursor);
   }
@@ -56,6 +50,7 @@ export class SeatsController {
     description: 'Claiming a claimed seat changes nothing; a released seat cannot be claimed (409).',
   })
   @ApiOkResponse({ type: SeatDto })
+  @AdminErrors(409)
   claim(@Param('tenantId') tenantId: string, @Param('userId') userId: string): Promise<SeatDto> {
     return this.seats.claim(tenantId, userId);
   }

@@ -7,13 +7,14 @@ import { TenantsService } from '../tenants/tenants.service';
 import { SeatDto, SeatHistoryPageDto, SeatsOverviewDto, SeatUsageDto } from './dto/seat.dto';
 import { Quota, SeatState } from './seat-state';
 import { SeatHolder, SeatListRow, SeatsRepository, SeatUsage } from './seats.repository';
+import { InvalidFieldsError } from '../common/problem-details';
 
 export type { SeatHolder } from './seats.repository';
 
 function decodeSeq(cursor: string): string {
   const seq = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^\d{1,19}$/.test(seq))
-    throw ScimError.badRequest('invalidValue', 'cursor is not a cursor this server issued');
+    throw InvalidFieldsError.invalidValue('cursor', 'cursor is not a cursor this server issued');
   return seq;
 }
 
@@ -80,7 +81,7 @@ export class SeatsService {
       (last) => encodeCursor({ at: last.assignedAt, id: last.userId }),
       (s) => this.seatDto(s),
     );
-    return { ...this.usageDto(usage), seats: page.items, nextCursor: page.nextCursor };
+    return { ...this.usageDto(usage), ...page };
   }
 
   async history(tenantId: string, limit: number, cursor: string | undefined): Promise<SeatHistoryPageDto> {

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { runTransaction } from '../database/transactions';
 import type { TenantRateLimit } from '../auth/auth-outcome';
 import { retryRead } from '../database/transactions';
+import { Keyset } from '../common/cursor';
 import { TenantTokenEntity } from './tenant-token.entity';
 
 export interface TokenOwner {
@@ -37,11 +38,24 @@ export class TenantTokensRepository {
     return repo.save(repo.create({ ...token, lastUsedAt: null, revokedAt: null }));
   }
 
-  /** The tenant's live tokens (revoked ones are kept only to name the reason of a refusal). */
-  async list(tenantId: string): Promise<TenantTokenEntity[]> {
-    return this.dataSource
+  /**
+   * The tenant's live tokens, oldest first, after `after` when given, at most `limit` (revoked ones are
+   * kept only to name the reason of a refusal).
+   */
+  async list(tenantId: string, limit: number, after: Keyset | null): Promise<TenantTokenEntity[]> {
+    const query = this.dataSource
       .getRepository(TenantTokenEntity)
-      .find({ where: { tenantId, revokedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
+      .createQueryBuilder('k')
+      .where('k.tenant_id = :tenantId AND k.revoked_at IS NULL', { tenantId })
+      .orderBy('k.created_at', 'ASC')
+      .addOrderBy('k.id', 'ASC')
+      .limit(limit);
+    if (after) query.andWhere('(k.created_at, k.id) > (:at, :id)', { at: after.at, id: after.id });
+    return query.getMany();
+  }
+
+  async findLive(tenantId: string, id: string): Promise<TenantTokenEntity | null> {
+    return this.dataSource.getRepository(TenantTokenEntity).findOneBy({ tenantId, id, revokedAt: IsNull() });
   }
 
   /** Marks a live token revoked and answers it as it was; null when there is no such live token. */

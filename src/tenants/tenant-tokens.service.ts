@@ -6,11 +6,13 @@ import type { AuthOutcome } from '../auth/auth-outcome';
 import { loggableError } from '../common/loggable-error';
 import { isUuid } from '../common/uuid';
 import { ScimError } from '../scim/errors/scim-error';
+import { decodeCursor, encodeCursor, Page, pageOf } from '../common/cursor';
 import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
 import { TenantTokenEntity } from './tenant-token.entity';
 import { TenantTokensRepository } from './tenant-tokens.repository';
 import { TenantsService } from './tenants.service';
 import { TokenCache } from './token-cache';
+import { InvalidFieldsError } from '../common/problem-details';
 
 /** Recognisable in logs and secret scanners; 32 random bytes (256 bits) follow it. */
 const TOKEN_PREFIX = 'rcs_';
@@ -41,7 +43,7 @@ export class TenantTokensService {
     await this.tenants.require(tenantId);
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw ScimError.badRequest('invalidValue', 'expiresAt must be in the future');
+      throw InvalidFieldsError.invalidValue('expiresAt', 'expiresAt must be in the future');
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const saved = await this.tokens.transaction(async (m) => {
@@ -59,19 +61,27 @@ export class TenantTokensService {
       if (within) await within(m, this.toDto(inserted));
       return inserted;
     });
-    return { ...this.toDto(saved), token };
+    return { ...this.toDto(saved), token, scimBaseUrl: this.tenants.scimBaseUrl(tenantId) };
   }
 
-  async list(tenantId: string): Promise<TokenDto[]> {
+  /** A page of the tenant's live tokens, oldest first. */
+  async list(tenantId: string, limit: number, cursor?: string): Promise<Page<TokenDto>> {
     await this.tenants.require(tenantId);
-    return (await this.tokens.list(tenantId)).map((t) => this.toDto(t));
+    const rows = await this.tokens.list(tenantId, limit + 1, cursor ? decodeCursor(cursor) : null);
+    return pageOf(
+      rows,
+      limit,
+      (last) => encodeCursor({ at: last.createdAt, id: last.id }),
+      (t) => this.toDto(t),
+    );
   }
 
   /** The tenant's live token, or a 404. */
   async get(tenantId: string, tokenId: string): Promise<TokenDto> {
-    const token = (await this.list(tenantId)).find((t) => isUuid(tokenId) && t.id === tokenId.toLowerCase());
+    await this.tenants.require(tenantId);
+    const token = isUuid(tokenId) ? await this.tokens.findLive(tenantId, tokenId.toLowerCase()) : null;
     if (!token) throw ScimError.notFound(`Token ${tokenId} not found`);
-    return token;
+    return this.toDto(token);
   }
 
   /** Revokes a live token and answers it; `within` runs in the same transaction, before the commit. */

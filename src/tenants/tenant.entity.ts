@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VirtualColumn,
@@ -14,6 +15,11 @@ export class TenantEntity {
 
   @Column('text')
   name: string;
+
+  /** The SaaS's own account id for this tenant, unique across tenants; null when not linked. */
+  @Index('tenant_external_id_key', { unique: true })
+  @Column('text', { name: 'external_id', nullable: true })
+  externalId: string | null;
 
   /** null: unlimited seats. */
   @Column('integer', { name: 'seat_limit', nullable: true })

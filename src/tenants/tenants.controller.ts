@@ -1,14 +1,30 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.decorators';
 import { AdminPageQuery } from '../common/admin-page.query';
-import { CreateTenantDto, TenantDto, TenantPageDto, UpdateTenantDto } from './dto/tenant.dto';
-import { CreatedTokenDto, CreateTokenDto, TokenDto } from './dto/token.dto';
+import { AdminApi, AdminErrors } from '../openapi/api-responses';
+import {
+  CreateTenantDto,
+  TenantDto,
+  TenantListQuery,
+  TenantPageDto,
+  UpdateTenantDto,
+} from './dto/tenant.dto';
+import { CreatedTokenDto, CreateTokenDto, TokenPageDto } from './dto/token.dto';
 import { TenantTokensService } from './tenant-tokens.service';
 import { TenantsService } from './tenants.service';
 
 @ApiTags('Admin: tenants')
 @ApiBearerAuth('admin')
+@AdminApi()
 @AdminOnly()
 @Controller('admin/tenants')
 export class TenantsController {
@@ -19,60 +35,84 @@ export class TenantsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a tenant', description: 'Its scimBaseUrl is what the IdP is given.' })
+  @ApiBody({
+    type: CreateTenantDto,
+    examples: {
+      tenant: { summary: 'A customer on a 50-seat plan', value: { name: 'Acme', seatLimit: 50 } },
+    },
+  })
+  @ApiCreatedResponse({ type: TenantDto })
+  @AdminErrors(409)
   create(@Body() body: CreateTenantDto): Promise<TenantDto> {
     return this.tenants.create(body);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List tenants, oldest first, a page at a time' })
+  @ApiOperation({ summary: 'List tenants, oldest first, a page at a time; or find one by externalId' })
   @ApiOkResponse({ type: TenantPageDto })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'cursor', required: false, type: String })
-  list(@Query() query: AdminPageQuery): Promise<TenantPageDto> {
-    return this.tenants.list(query.limit, query.cursor);
+  list(@Query() query: TenantListQuery): Promise<TenantPageDto> {
+    return this.tenants.list(query.limit, query.cursor, query.externalId);
   }
 
-  @Get(':id')
+  @Get(':tenantId')
   @ApiOperation({ summary: 'Read a tenant' })
-  get(@Param('id') id: string): Promise<TenantDto> {
-    return this.tenants.get(id);
+  @ApiOkResponse({ type: TenantDto })
+  @AdminErrors(404)
+  get(@Param('tenantId') tenantId: string): Promise<TenantDto> {
+    return this.tenants.get(tenantId);
   }
 
-  @Patch(':id')
+  @Patch(':tenantId')
   @ApiOperation({
-    summary: 'Rename a tenant, change its seat limit, enable/disable it, or switch its SCIM provisioning',
+    summary:
+      'Rename a tenant, link it (externalId), change its seat limit, enable/disable it, or switch its SCIM provisioning',
   })
-  update(@Param('id') id: string, @Body() body: UpdateTenantDto): Promise<TenantDto> {
-    return this.tenants.update(id, body);
+  @ApiOkResponse({ type: TenantDto })
+  @AdminErrors(404, 409)
+  update(@Param('tenantId') tenantId: string, @Body() body: UpdateTenantDto): Promise<TenantDto> {
+    return this.tenants.update(tenantId, body);
   }
 
-  @Delete(':id')
+  @Delete(':tenantId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a tenant and everything it owns, in one transaction' })
-  remove(@Param('id') id: string): Promise<void> {
-    return this.tenants.remove(id);
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @AdminErrors(404)
+  remove(@Param('tenantId') tenantId: string): Promise<void> {
+    return this.tenants.remove(tenantId);
   }
 
-  @Post(':id/tokens')
+  @Post(':tenantId/tokens')
   @ApiOperation({
     summary: 'Issue a SCIM bearer token',
-    description: 'The token is in this response only; Rollcall keeps just its SHA-256 hash.',
+    description:
+      'The token is in this response only; Rollcall keeps just its SHA-256 hash. The answer also ' +
+      'carries the scimBaseUrl: both are what the identity provider is given.',
   })
-  issueToken(@Param('id') id: string, @Body() body: CreateTokenDto): Promise<CreatedTokenDto> {
-    return this.tokens.issue(id, body);
+  @ApiBody({
+    type: CreateTokenDto,
+    examples: { okta: { summary: 'A token for Okta that never expires', value: { description: 'Okta' } } },
+  })
+  @ApiCreatedResponse({ type: CreatedTokenDto })
+  @AdminErrors(404)
+  issueToken(@Param('tenantId') tenantId: string, @Body() body: CreateTokenDto): Promise<CreatedTokenDto> {
+    return this.tokens.issue(tenantId, body);
   }
 
-  @Get(':id/tokens')
+  @Get(':tenantId/tokens')
   @ApiOperation({ summary: "List a tenant's tokens (prefix and last use, never the secret)" })
-  @ApiOkResponse({ type: [TokenDto] })
-  listTokens(@Param('id') id: string): Promise<TokenDto[]> {
-    return this.tokens.list(id);
+  @ApiOkResponse({ type: TokenPageDto })
+  @AdminErrors(404)
+  listTokens(@Param('tenantId') tenantId: string, @Query() query: AdminPageQuery): Promise<TokenPageDto> {
+    return this.tokens.list(tenantId, query.limit, query.cursor);
   }
 
-  @Delete(':id/tokens/:tokenId')
+  @Delete(':tenantId/tokens/:tokenId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a token; it stops working at once' })
-  async revokeToken(@Param('id') id: string, @Param('tokenId') tokenId: string): Promise<void> {
-    await this.tokens.revoke(id, tokenId);
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @AdminErrors(404)
+  async revokeToken(@Param('tenantId') tenantId: string, @Param('tokenId') tokenId: string): Promise<void> {
+    await this.tokens.revoke(tenantId, tokenId);
   }
 }

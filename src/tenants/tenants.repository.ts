@@ -7,6 +7,7 @@ import { TenantEntity } from './tenant.entity';
 
 export interface TenantChanges {
   name?: string;
+  externalId?: string | null;
   seatLimit?: number | null;
   seatQuotaAmount?: string | null;
   seatQuotaUnit?: string | null;
@@ -28,14 +29,17 @@ export class TenantsRepository {
     return (await this.findById(saved.id)) ?? saved;
   }
 
-  async list(limit: number, after: Keyset | null): Promise<TenantEntity[]> {
+  /** A keyset page of tenants, oldest first; with `externalId`, the one tenant it names (or none). */
+  async list(limit: number, after: Keyset | null, externalId?: string): Promise<TenantEntity[]> {
     const query = this.dataSource
       .getRepository(TenantEntity)
       .createQueryBuilder('t')
+      .where('true')
       .orderBy('t.created_at', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .limit(limit);
-    if (after) query.where('(t.created_at, t.id) > (:at, :id)', { at: after.at, id: after.id });
+    if (externalId !== undefined) query.andWhere('t.external_id = :externalId', { externalId });
+    if (after) query.andWhere('(t.created_at, t.id) > (:at, :id)', { at: after.at, id: after.id });
     return query.getMany();
   }
 

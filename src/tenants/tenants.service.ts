@@ -44,6 +44,7 @@ export class TenantsService {
     return this.toDto(
       await this.tenants.insert({
         name: input.name,
+        externalId: input.externalId ?? null,
         seatLimit: input.seatLimit ?? null,
         ...quotaColumns(input.seatQuota ?? null),
         scimEnabled: input.scimEnabled ?? true,
@@ -54,8 +55,8 @@ export class TenantsService {
     );
   }
 
-  async list(limit: number, cursor: string | undefined): Promise<Page<TenantDto>> {
-    const rows = await this.tenants.list(limit + 1, cursor ? decodeCursor(cursor) : null);
+  async list(limit: number, cursor: string | undefined, externalId?: string): Promise<Page<TenantDto>> {
+    const rows = await this.tenants.list(limit + 1, cursor ? decodeCursor(cursor) : null, externalId);
     return pageOf(
       rows,
       limit,
@@ -82,6 +83,7 @@ export class TenantsService {
   async update(id: string, input: UpdateTenantDto, within?: TenantChangeHook): Promise<TenantDto> {
     const changes = {
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
       ...(input.seatLimit !== undefined ? { seatLimit: input.seatLimit } : {}),
       ...(input.seatQuota !== undefined ? quotaColumns(input.seatQuota) : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
@@ -113,6 +115,7 @@ export class TenantsService {
     return {
       id: tenant.id,
       name: tenant.name,
+      externalId: tenant.externalId,
       scimBaseUrl: this.scimBaseUrl(tenant.id),
       seatLimit: tenant.seatLimit,
       seatQuota:

@@ -37,4 +37,19 @@ export const USER_RESOURCE: ResourceDefinition = {
     replace: { description: 'Attributes left out are cleared; id, meta and groups are ignored.' },
     remove: { summary: 'Delete a User and its group memberships' },
   },
+  // What Okta's SCIM 2.0 Test App sends to create a user, rather than a user named "string".
+  example: {
+    summary: 'What Okta sends',
+    value: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'jane.doe@acme.com',
+      name: { givenName: 'Jane', familyName: 'Doe' },
+      emails: [{ primary: true, value: 'jane.doe@acme.com', type: 'work' }],
+      displayName: 'Jane Doe',
+      locale: 'en-US',
+      externalId: '00u1ab2cd3EF4gh5i6j7',
+      groups: [],
+      active: true,
+    },
+  },
 };

@@ -10,6 +10,7 @@ import { AppModule } from '../../src/app.module';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { loggingParams } from '../../src/config/logging';
 import { configureApp } from '../../src/app.setup';
+import { checkedInDocument, contractChecked, OpenApiContract } from './openapi-contract';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const SCIM_JSON = 'application/scim+json';
@@ -53,12 +54,31 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);
   await app.init();
+  const http = request(app.getHttpServer());
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: contractChecked(http, contractOf(config, http)),
     db: app.get(DataSource),
     close: () => app.close(),
   };
+}
+
+let checkedIn: OpenApiContract | undefined;
+
+/**
+ * The document this app's responses are checked against: openapi.json, or, with an extensions file,
+ * the document the app serves (which has the file's schemas).
+ */
+function contractOf(config: AppConfig, http: ReturnType<typeof request>): () => Promise<OpenApiContract> {
+  if (!config.scimExtensionsFile) {
+    return async () => (checkedIn ??= new OpenApiContract(checkedInDocument()));
+  }
+  let served: Promise<OpenApiContract> | undefined;
+  return () =>
+    (served ??= http
+      .get('/openapi.json')
+      .expect(200)
+      .then((res) => new OpenApiContract(res.body as Record<string, unknown>)));
 }
 
 /** supertest with the admin key. */

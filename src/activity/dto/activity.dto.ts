@@ -72,7 +72,7 @@ export class ActivityEntryDto {
   })
   aggregated: boolean;
 
-  @ApiProperty({ description: 'Requests the entry stands for: 1, or the tally.' })
+  @ApiProperty({ type: 'integer', description: 'Requests the entry stands for: 1, or the tally.' })
   count: number;
 
   @ApiProperty({ format: 'date-time', description: 'The last request counted (= at when count is 1).' })
@@ -81,7 +81,7 @@ export class ActivityEntryDto {
   @ApiProperty({ nullable: true, type: String, description: 'X-Request-Id of the request.' })
   requestId: string | null;
 
-  @ApiProperty({ description: 'Milliseconds to answer (a tally: the longest).' })
+  @ApiProperty({ type: 'integer', description: 'Milliseconds to answer (a tally: the longest).' })
   durationMs: number;
 
   @ApiProperty({ enum: CLIENT_KINDS })
@@ -119,7 +119,7 @@ export class ActivityEntryDto {
   @ApiProperty({ type: [OperationSummaryDto], nullable: true, description: 'PATCH: ops and paths only.' })
   operations: OperationSummaryDto[] | null;
 
-  @ApiProperty({ example: 409 })
+  @ApiProperty({ type: 'integer', example: 409 })
   status: number;
 
   @ApiProperty({ nullable: true, type: String, example: 'uniqueness' })
@@ -184,7 +184,7 @@ export class RequestSeenDto {
 }
 
 export class LastRequestDto extends RequestSeenDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   status: number;
 }
 
@@ -200,10 +200,10 @@ export class LastFailureDto extends LastRequestDto {
 }
 
 export class RequestRateDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   requests: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   errors: number;
 
   @ApiProperty({ description: 'errors / requests, 0 without requests.', example: 0.02 })

@@ -34,8 +34,13 @@ export class EventPageDto {
   @ApiProperty({ type: [EventDto] })
   items: EventDto[];
 
-  @ApiProperty({ description: 'Pass as `after` to get the events that follow; unchanged when none did.' })
-  nextCursor: string;
+  @ApiProperty({
+    example: '42',
+    description:
+      'Always present: the feed is a tail, not a finite list. Pass as `after` to get the events that ' +
+      'follow; unchanged when none did, so a consumer polls with it until new events arrive.',
+  })
+  cursor: string;
 }
 
 export class EventFeedQuery {

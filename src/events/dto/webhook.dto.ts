@@ -25,7 +25,7 @@ const BATCH_DESCRIPTION =
   '`{"events":[…]}`, up to this many in sequence order, delivered or retried as a whole.';
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://product.example.com/hooks/rollcall', description: URL_DESCRIPTION })
+  @ApiProperty({ example: 'https://example.com/hooks/rollcall', description: URL_DESCRIPTION })
   @IsString()
   @MaxLength(2048)
   url: string;
@@ -47,7 +47,13 @@ export class CreateWebhookDto {
   @Length(1, 200)
   description?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BATCH_SIZE, default: 1, description: BATCH_DESCRIPTION })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_BATCH_SIZE,
+    default: 1,
+    description: BATCH_DESCRIPTION,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -76,7 +82,12 @@ export class UpdateWebhookDto {
   @Length(1, 200)
   description?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BATCH_SIZE, description: BATCH_DESCRIPTION })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_BATCH_SIZE,
+    description: BATCH_DESCRIPTION,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -85,7 +96,7 @@ export class UpdateWebhookDto {
 }
 
 export class AttemptDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   attempt: number;
 
   @ApiProperty({ format: 'date-time' })
@@ -93,12 +104,12 @@ export class AttemptDto {
 
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: "The receiver's HTTP status; null when none came.",
   })
   statusCode: number | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   latencyMs: number;
 
   @ApiProperty({ nullable: true, type: String })
@@ -121,7 +132,7 @@ export class WebhookDto {
   @ApiProperty({ nullable: true, type: String })
   description: string | null;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_BATCH_SIZE })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_BATCH_SIZE })
   maxBatchSize: number;
 
   @ApiProperty({
@@ -134,10 +145,10 @@ export class WebhookDto {
   })
   state: 'active' | 'failing' | 'disabled';
 
-  @ApiProperty({ description: 'Failed attempts since the last success.' })
+  @ApiProperty({ type: 'integer', description: 'Failed attempts since the last success.' })
   consecutiveFailures: number;
 
-  @ApiProperty({ description: 'Deliveries waiting to be sent.' })
+  @ApiProperty({ type: 'integer', description: 'Deliveries waiting to be sent.' })
   pending: number;
 
   @ApiProperty({
@@ -178,6 +189,18 @@ export class WebhookDto {
   createdAt: string;
 }
 
+export class WebhookPageDto {
+  @ApiProperty({ type: [WebhookDto], description: 'Endpoints, oldest first.' })
+  items: WebhookDto[];
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+}
+
 export class CreatedWebhookDto extends WebhookDto {
   @ApiProperty({
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
@@ -189,6 +212,7 @@ export class CreatedWebhookDto extends WebhookDto {
 
 export class RotateSecretDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 168,
     default: 24,
@@ -225,6 +249,7 @@ export class ReplayQuery {
 
 export class ReplayDto {
   @ApiProperty({
+    type: 'integer',
     description: 'New deliveries queued: the held events from fromSequence on that the endpoint takes.',
   })
   queued: number;
@@ -287,10 +312,10 @@ export class TestDeliveryDto {
   @ApiProperty()
   delivered: boolean;
 
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ nullable: true, type: 'integer' })
   statusCode: number | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   latencyMs: number;
 
   @ApiProperty({ nullable: true, type: String })

@@ -6,6 +6,7 @@ export const MAX_LINK_TTL_SECONDS = 86_400;
 
 export class CreatePortalLinkDto {
   @ApiPropertyOptional({
+    type: 'integer',
     example: DEFAULT_LINK_TTL_SECONDS,
     minimum: 30,
     maximum: MAX_LINK_TTL_SECONDS,

@@ -94,7 +94,7 @@ export function SeatsPage(props: {
         )}
       </section>
       <h2>Seats in use</h2>
-      {seats.seats.length === 0 ? (
+      {seats.items.length === 0 ? (
         <p>No seat is assigned yet.</p>
       ) : (
         <div class="table-wrap">
@@ -108,7 +108,7 @@ export function SeatsPage(props: {
               </tr>
             </thead>
             <tbody>
-              {seats.seats.map((s) => (
+              {seats.items.map((s) => (
                 <tr key={s.userId}>
                   <td>
                     <a href={`/portal/users/${s.userId}`}>{s.userName}</a>

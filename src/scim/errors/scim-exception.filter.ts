@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { loggableError } from '../../common/loggable-error';
+import { PROBLEM_MEDIA_TYPE, problemDetailsOf } from '../../common/problem-details';
 import { databaseFault } from '../../database/database-faults';
 import { SCIM_MEDIA_TYPE } from '../http/media-types';
 import { RouteTable } from '../http/route-table';
@@ -32,9 +33,15 @@ export function logServerError(
   else logger.error({ err, requestId }, err.message || 'unexpected error');
 }
 
+/** The SCIM API's route family: everything under /scim answers SCIM documents. */
+export function isScimRoute(path: string): boolean {
+  return path === '/scim' || path.startsWith('/scim/');
+}
+
 /**
- * The one place every failure becomes a response: a SCIM Error document (RFC 7644 §3.12) with the
- * matching status, for the SCIM API and the admin API alike.
+ * The one place every failure becomes a response, in the form of its route family: under /scim a SCIM
+ * Error document (RFC 7644 §3.12), for the IdP; everywhere else (the admin API above all) RFC 9457
+ * problem details, for the SaaS's backend. Both carry the same status, detail and headers.
  */
 @Catch()
 export class ScimExceptionFilter implements ExceptionFilter {
@@ -54,8 +61,11 @@ export class ScimExceptionFilter implements ExceptionFilter {
     if (!request.complete) response.setHeader('Connection', 'close');
     response.status(error.status);
     for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
-    response.type(request.path.startsWith('/scim/') ? SCIM_MEDIA_TYPE : 'application/json');
-    response.send(JSON.stringify(error.toBody()));
+    if (isScimRoute(request.path)) {
+      response.type(SCIM_MEDIA_TYPE).send(JSON.stringify(error.toBody()));
+    } else {
+      response.type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problemDetailsOf(error)));
+    }
   }
 
   /** What a failure answers; the portal's pages (PortalExceptionFilter) show the same as HTML. */

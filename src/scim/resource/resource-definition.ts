@@ -84,6 +84,9 @@ export interface ResourceDefinition {
   patchAnswer: 'resource' | 'noContent';
   /** OpenAPI descriptions of its operations, where the type says more than the generic text. */
   docs?: ResourceOperationDocs;
+  /** A realistic body for create and replace in the OpenAPI document (what an IdP sends), so that
+   * executing the example in Swagger UI as offered succeeds. */
+  example?: { summary: string; value: Record<string, unknown> };
   /**
    * Its place in discovery and the root `/.search` (Users 1, Groups 2); types without one follow in
    * registration order.

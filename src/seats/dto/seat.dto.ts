@@ -47,19 +47,19 @@ export class SeatDto {
 }
 
 export class SeatUsageDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'The seat limit; null means unlimited.' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The seat limit; null means unlimited.' })
   limit: number | null;
 
-  @ApiProperty({ description: 'Seats held: one per active user.' })
+  @ApiProperty({ type: 'integer', description: 'Seats held: one per active user.' })
   used: number;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Seats still free; null when unlimited.' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Seats still free; null when unlimited.' })
   available: number | null;
 
-  @ApiProperty({ description: 'Seats assigned whose user has not signed in yet.' })
+  @ApiProperty({ type: 'integer', description: 'Seats assigned whose user has not signed in yet.' })
   invited: number;
 
-  @ApiProperty({ description: 'Seats whose user has signed in.' })
+  @ApiProperty({ type: 'integer', description: 'Seats whose user has signed in.' })
   claimed: number;
 
   @ApiProperty({ description: 'More seats in use than the limit (after the limit was lowered).' })
@@ -68,7 +68,7 @@ export class SeatUsageDto {
 
 export class SeatsOverviewDto extends SeatUsageDto {
   @ApiProperty({ type: [SeatDto], description: 'A page of seats, oldest assignment first.' })
-  seats: SeatDto[];
+  items: SeatDto[];
 
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page of seats.' })
   nextCursor: string | null;

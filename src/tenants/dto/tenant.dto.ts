@@ -13,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AdminPageQuery } from '../../common/admin-page.query';
 import { QuotaDto } from '../../seats/dto/seat.dto';
 
 /** `seatQuota` in a request: optional, null clears it. */
@@ -78,7 +79,7 @@ export class ScimRateLimitDto {
   @ApiPropertyOptional({
     example: 50,
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'Requests a second, sustained; 0 means unlimited; null means the server default.',
   })
   @IsOptional()
@@ -91,7 +92,7 @@ export class ScimRateLimitDto {
   @ApiPropertyOptional({
     example: 1000,
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'Requests at once above the sustained rate; null means the server default.',
   })
   @IsOptional()
@@ -104,16 +105,35 @@ export class ScimRateLimitDto {
 
 /** A tenant's limit as answered: the tenant's own values, null where the server's default applies. */
 export class TenantRateLimitDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'null: SCIM_RATE_LIMIT_PER_SECOND' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'null: SCIM_RATE_LIMIT_PER_SECOND' })
   perSecond: number | null;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'null: SCIM_RATE_LIMIT_BURST' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'null: SCIM_RATE_LIMIT_BURST' })
   burst: number | null;
 }
 
 /** A tenant's name: text with something in it besides spaces. */
 function TenantName() {
   return applyDecorators(IsString(), Length(1, 200), Matches(/\S/, { message: 'name must not be blank' }));
+}
+
+/** `externalId` in a request: the SaaS's own account id, unique across tenants. */
+function ExternalIdProperty(nullMeans: string) {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      example: 'acct_8f3k2m',
+      description:
+        "The SaaS's own account id for this tenant, unique across tenants (409 when another tenant " +
+        `has it); GET /admin/tenants?externalId= finds the tenant by it. ${nullMeans}`,
+    }),
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+    IsString(),
+    Length(1, 200),
+    Matches(/\S/, { message: 'externalId must not be blank' }),
+  );
 }
 
 /** Optional in an update, but not nullable: absent leaves the value alone, null is refused. */
@@ -124,7 +144,11 @@ export class CreateTenantDto {
   @TenantName()
   name: string;
 
+  @ExternalIdProperty('Absent or null: not linked.')
+  externalId?: string | null;
+
   @ApiPropertyOptional({
+    type: 'integer',
     example: 50,
     nullable: true,
     description: 'How many active users the plan pays for; null or absent means unlimited.',
@@ -155,7 +179,11 @@ export class UpdateTenantDto {
   @TenantName()
   name?: string;
 
+  @ExternalIdProperty('null unlinks the tenant; absent leaves it unchanged.')
+  externalId?: string | null;
+
   @ApiPropertyOptional({
+    type: 'integer',
     example: 100,
     nullable: true,
     description:
@@ -191,8 +219,16 @@ export class TenantDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Acme' })
   name: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'acct_8f3k2m',
+    description: "The SaaS's own account id for this tenant; null when not linked.",
+  })
+  externalId: string | null;
 
   @ApiProperty({
     example: 'http://localhost:3000/scim/v2/6f1c2a4e-1b7e-4a53-9d0c-2f8d2b9b7a10',
@@ -200,13 +236,13 @@ export class TenantDto {
   })
   scimBaseUrl: string;
 
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ nullable: true, type: 'integer' })
   seatLimit: number | null;
 
   @ApiProperty({ type: QuotaDto, nullable: true })
   seatQuota: QuotaDto | null;
 
-  @ApiProperty({ description: 'Seats in use: one per active user.' })
+  @ApiProperty({ type: 'integer', description: 'Seats in use: one per active user.' })
   seatsUsed: number;
 
   @ApiProperty({ description: "The operator's switch: false refuses every SCIM request (401)." })
@@ -225,6 +261,18 @@ export class TenantDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+}
+
+/** `GET /admin/tenants`: the keyset page, optionally narrowed to the tenant of one externalId. */
+export class TenantListQuery extends AdminPageQuery {
+  @ApiPropertyOptional({
+    example: 'acct_8f3k2m',
+    description: 'Only the tenant with this externalId (an empty page when none has it).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  externalId?: string;
 }
 
 export class TenantPageDto {

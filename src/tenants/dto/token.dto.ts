@@ -10,7 +10,8 @@ export class CreateTokenDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'When the token stops working; absent means it never expires.',
+    example: '2099-12-31T23:59:59.000Z',
+    description: 'When the token stops working, in the future; absent means it never expires.',
   })
   @IsOptional()
   @IsDateString({ strict: true })
@@ -33,7 +34,7 @@ export class TokenDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2099-12-31T23:59:59.000Z' })
   expiresAt: string | null;
 
   @ApiProperty({
@@ -45,9 +46,28 @@ export class TokenDto {
   lastUsedAt: string | null;
 }
 
+export class TokenPageDto {
+  @ApiProperty({ type: [TokenDto], description: 'Live tokens, oldest first (revoked ones are not listed).' })
+  items: TokenDto[];
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
+  nextCursor: string | null;
+}
+
 export class CreatedTokenDto extends TokenDto {
   @ApiProperty({
+    example: 'rcs_3q2Xb9kPz7mW4tYcR1vN8sLdF6hJ0gKaE5uQiOxTnB2',
     description: 'The bearer token. It is shown in this response only and cannot be read again.',
   })
   token: string;
+
+  @ApiProperty({
+    example: 'http://localhost:3000/scim/v2/6f1c2a4e-1b7e-4a53-9d0c-2f8d2b9b7a10',
+    description: "The tenant's SCIM base URL: with the token, all the identity provider needs.",
+  })
+  scimBaseUrl: string;
 }
