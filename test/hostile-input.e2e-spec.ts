@@ -229,5 +229,63 @@ describe('Input that used to crash', () => {
       const stored = await app.t.db.query(`SELECT name, enabled FROM tenant WHERE id = $1`, [id]);
       expect(stored[0]).toEqual({ name: 'Named', enabled: true });
     });
+
+    it('refuses null for a field that may be left out but is not nullable, and changes nothing', async () => {
+      const created = await admin(app.t).post('/admin/tenants', { name: 'Nulls' }).expect(201);
+      const id = created.body.id as string;
+      const webhook = await admin(app.t)
+        .post(`/admin/tenants/${id}/webhooks`, { url: 'http://127.0.0.1:9/hook' })
+        .expect(201);
+      const refusals: Array<[string, object, string]> = [
+        [`/admin/tenants/${id}`, { scimEnabled: null }, 'scimEnabled must be a boolean value'],
+        [
+          `/admin/tenants/${id}`,
+          { portalQuotaEditable: null },
+          'portalQuotaEditable must be a boolean value',
+        ],
+        [`/admin/tenants/${id}/webhooks/${webhook.body.id}`, { maxBatchSize: null }, 'maxBatchSize must'],
+      ];
+      for (const [path, body, detail] of refusals) {
+        const res = await admin(app.t).patch(path, body).expect(400);
+        expect(res.body).toEqual(scimError(400, 'invalidSyntax', new RegExp(`^${detail}`)));
+      }
+      const token = await admin(app.t).post(`/admin/tenants/${id}/tokens`, { description: null }).expect(400);
+      expect(token.body).toEqual(scimError(400, 'invalidSyntax', /^description must/));
+      const tenant = await app.t.db.query(
+        `SELECT scim_enabled, portal_quota_editable FROM tenant WHERE id = $1`,
+        [id],
+      );
+      expect(tenant[0]).toEqual({ scim_enabled: true, portal_quota_editable: true });
+      const tokens = await app.t.db.query(
+        `SELECT count(*)::int AS n FROM tenant_token WHERE tenant_id = $1`,
+        [id],
+      );
+      expect(tokens[0].n).toBe(0);
+    });
+
+    it('refuses an array where an object is expected, and changes nothing', async () => {
+      const created = await admin(app.t).post('/admin/tenants', { name: 'Arrays' }).expect(201);
+      const id = created.body.id as string;
+      await admin(app.t)
+        .post('/admin/tenants', { name: 'Arrays 2', seatQuota: [] })
+        .expect(400, scimError(400, 'invalidSyntax', 'seatQuota must be an object'));
+      await admin(app.t)
+        .patch(`/admin/tenants/${id}`, { seatQuota: [[]] })
+        .expect(400, scimError(400, 'invalidSyntax', 'seatQuota must be an object'));
+      await admin(app.t)
+        .patch(`/admin/tenants/${id}`, { scimRateLimit: [] })
+        .expect(400, scimError(400, 'invalidSyntax', 'scimRateLimit must be an object'));
+      const stored = await app.t.db.query(
+        `SELECT seat_quota_amount, scim_rate_per_second, scim_rate_burst FROM tenant WHERE id = $1`,
+        [id],
+      );
+      expect(stored[0]).toEqual({
+        seat_quota_amount: null,
+        scim_rate_per_second: null,
+        scim_rate_burst: null,
+      });
+      const named = await app.t.db.query(`SELECT count(*)::int AS n FROM tenant WHERE name = 'Arrays 2'`);
+      expect(named[0].n).toBe(0);
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -11,8 +10,8 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject, Omittable } from '../../common/admin-validation';
 import { QuotaDto } from '../../seats/dto/seat.dto';
 
 /** `seatQuota` in a request: optional, null clears it. */
@@ -25,8 +24,7 @@ function SeatQuotaProperty() {
     }),
     IsOptional(),
     ValidateIf((_, v) => v !== null),
-    ValidateNested(),
-    Type(() => QuotaDto),
+    NestedObject(() => QuotaDto),
   );
 }
 
@@ -39,7 +37,7 @@ function ScimEnabledProperty(whenAbsent: string) {
         "The tenant's own Enable SCIM provisioning switch. While it is off, a SCIM request with a valid " +
         `token is answered 403 (provisioning turned off for the organisation). ${whenAbsent}`,
     }),
-    IsOptional(),
+    Omittable(),
     IsBoolean(),
   );
 }
@@ -52,7 +50,7 @@ function PortalQuotaEditableProperty() {
       description:
         "Whether the tenant's admin may change the account size (seatQuota) in the portal; absent on create: true.",
     }),
-    IsOptional(),
+    Omittable(),
     IsBoolean(),
   );
 }
@@ -69,8 +67,7 @@ function RateLimitProperty() {
     }),
     IsOptional(),
     ValidateIf((_, v) => v !== null),
-    ValidateNested(),
-    Type(() => ScimRateLimitDto),
+    NestedObject(() => ScimRateLimitDto),
   );
 }
 
@@ -116,9 +113,6 @@ function TenantName() {
   return applyDecorators(IsString(), Length(1, 200), Matches(/\S/, { message: 'name must not be blank' }));
 }
 
-/** Optional in an update, but not nullable: absent leaves the value alone, null is refused. */
-const unlessAbsent = ValidateIf((_: object, v: unknown) => v !== undefined);
-
 export class CreateTenantDto {
   @ApiProperty({ example: 'Acme', description: 'The customer name, shown in the admin API only.' })
   @TenantName()
@@ -151,7 +145,7 @@ export class CreateTenantDto {
 
 export class UpdateTenantDto {
   @ApiPropertyOptional({ example: 'Acme Corp' })
-  @unlessAbsent
+  @Omittable()
   @TenantName()
   name?: string;
 
@@ -176,7 +170,7 @@ export class UpdateTenantDto {
   scimRateLimit?: ScimRateLimitDto | null;
 
   @ApiPropertyOptional({ description: 'A disabled tenant is refused on every SCIM request (401).' })
-  @unlessAbsent
+  @Omittable()
   @IsBoolean()
   enabled?: boolean;
 
