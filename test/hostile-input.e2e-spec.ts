@@ -114,6 +114,20 @@ describe('Input that used to crash', () => {
       ]);
       expect(stored[0].data).not.toHaveProperty('nickName');
     });
+    it('refuses them in admin query parameters that reach SQL, naming the parameter', async () => {
+      for (const name of ['userName', 'resourceId']) {
+        const res = await admin(app.t)
+          .get(`/admin/tenants/${app.tenant.id}/activity?${name}=a%00b`)
+          .expect(400);
+        expect(res.body).toEqual(
+          scimError(
+            400,
+            'invalidSyntax',
+            `${name} contains a NUL character (U+0000), which cannot be stored`,
+          ),
+        );
+      }
+    });
   });
 
   describe('indexed strings', () => {

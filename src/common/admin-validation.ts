@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { IsObject, ValidateBy, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
+import { unstorableText } from '../scim/http/json-body-checks';
 
 /**
  * An admin body property that may be left out but is not nullable: absent leaves the value alone,
@@ -16,4 +17,18 @@ export function Omittable(): PropertyDecorator {
  */
 export function NestedObject(type: () => new () => object): PropertyDecorator {
   return applyDecorators(IsObject(), ValidateNested(), Type(type));
+}
+
+/** Text PostgreSQL can store: no NUL, no lone surrogate (a query parameter goes into SQL as is). */
+export function IsStorableText(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isStorableText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || unstorableText(value) === null,
+        defaultMessage: (args) => `${args?.property} ${unstorableText(String(args?.value)) ?? 'is not text'}`,
+      },
+    },
+    options,
+  );
 }
