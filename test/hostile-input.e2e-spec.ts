@@ -277,6 +277,26 @@ describe('Input that used to crash', () => {
       expect(tokens[0].n).toBe(0);
     });
 
+    it('refuses keys named like object internals, which the admin DTOs would drop unseen', async () => {
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        const res = await raw(
+          'post',
+          '/admin/tenants',
+          `{"name":"Internals","${key}":{"x":1}}`,
+          ADMIN_KEY,
+        ).expect(400);
+        expect(res.body).toEqual(scimError(400, 'invalidValue', `${key} is not a name any request may use`));
+      }
+      await raw(
+        'post',
+        `${app.tenant.base}/Users`,
+        `{"schemas":["${USER}"],"userName":"proto@acme.com","name":{"__proto__":{"givenName":"x"}}}`,
+      ).expect(400, scimError(400, 'invalidValue', 'name.__proto__ is not a name any request may use'));
+      const named = await app.t.db.query(`SELECT count(*)::int AS n FROM tenant WHERE name = 'Internals'`);
+      expect(named[0].n).toBe(0);
+      expect(await users()).not.toContain('proto@acme.com');
+    });
+
     it('refuses an array where an object is expected, and changes nothing', async () => {
       const created = await admin(app.t).post('/admin/tenants', { name: 'Arrays' }).expect(201);
       const id = created.body.id as string;
