@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { buildOpenApiDocument } from '../src/openapi/openapi';
 import { GROUP_SCHEMA, USER_SCHEMA } from '../src/scim/schema/urns';
-import { BarrageCase, BarrageFixtures, barrageCases, isScimRoute } from './helpers/barrage-cases';
-import { routeKey, scimAndAdminRoutes } from './helpers/barrage-routes';
+import { BarrageCase, BarrageFixtures, barrageCases } from './helpers/barrage-cases';
+import { isScimRoute, routeKey, scimAndAdminRoutes } from './helpers/barrage-routes';
 import { adminErrorProblem, scimErrorProblem } from './helpers/error-documents';
 import { freePort } from './helpers/free-port';
 import { RawResponse, rawClient } from './helpers/raw-request';

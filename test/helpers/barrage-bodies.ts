@@ -2,7 +2,6 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { GROUP_SCHEMA, PATCH_OP, SEARCH_REQUEST, USER_SCHEMA } from '../../src/scim/schema/urns';
 import type { BarrageFixtures, CaseSpec, ScimSchemaAttribute } from './barrage-cases';
-import { ADMIN_BASE_BODIES } from './barrage-cases';
 import { AppRoute, openApiPath, routeKey } from './barrage-routes';
 import {
   HOSTILE_VALUES,
@@ -229,6 +228,18 @@ function searchCases(random: () => number): CaseSpec[] {
     ...hostileKeys(base),
   ];
 }
+
+/** Valid admin bodies, by route: every admin body case changes one thing in one of these. */
+export const ADMIN_BASE_BODIES: Record<string, (f: BarrageFixtures) => Json> = {
+  'POST /admin/tenants': (f) => ({ name: `${f.marker} created` }),
+  'PATCH /admin/tenants/:id': () => ({}),
+  'POST /admin/tenants/:id/tokens': () => ({ description: 'barrage' }),
+  'POST /admin/tenants/:id/portal-links': () => ({ ttlSeconds: 300 }),
+  'PATCH /admin/tenants/:tenantId/seats/:userId': () => ({ quota: { amount: 5, unit: 'GB' } }),
+  'POST /admin/tenants/:tenantId/webhooks': () => ({ url: 'http://127.0.0.1:9/barrage' }),
+  'PATCH /admin/tenants/:tenantId/webhooks/:webhookId': () => ({}),
+  'POST /admin/tenants/:tenantId/webhooks/:webhookId/rotate-secret': () => ({}),
+};
 
 type OpenApiSchema = SchemaObject | ReferenceObject;
 

@@ -1,9 +1,9 @@
-import { deflateSync, gzipSync } from 'node:zlib';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { GROUP_SCHEMA, PATCH_OP, SEARCH_REQUEST, USER_SCHEMA } from '../../src/scim/schema/urns';
-import { AppRoute, fillPath, openApiPath, pathParameters, routeKey } from './barrage-routes';
-import { adminBodyCases, scimBodyCases } from './barrage-bodies';
+import { AppRoute, fillPath, isScimRoute, openApiPath, pathParameters, routeKey } from './barrage-routes';
+import { ADMIN_BASE_BODIES, adminBodyCases, scimBodyCases } from './barrage-bodies';
 import { ADMIN_QUERY_VALUES, SCIM_QUERIES } from './barrage-queries';
+import { transportCases } from './barrage-transport';
 import { HOSTILE_IDS, Json, jsonText, sample, seededRandom } from './hostile-values';
 
 /** What the barrage aims at: three tenants made through the API before it starts. */
@@ -76,7 +76,6 @@ export interface CaseSpec {
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
-export const isScimRoute = (route: AppRoute) => route.path.startsWith('/scim/');
 
 function validParams(route: AppRoute, f: BarrageFixtures): Record<string, string> {
   const values: Record<string, string> = {};
@@ -217,18 +216,6 @@ function baseBody(route: AppRoute, f: BarrageFixtures): Json | undefined {
   return { schemas: [USER_SCHEMA], userName: f.scim.takenUserName };
 }
 
-/** Valid admin bodies, by route: every admin body case changes one thing in one of these. */
-export const ADMIN_BASE_BODIES: Record<string, (f: BarrageFixtures) => Json> = {
-  'POST /admin/tenants': (f) => ({ name: `${f.marker} created` }),
-  'PATCH /admin/tenants/:id': () => ({}),
-  'POST /admin/tenants/:id/tokens': () => ({ description: 'barrage' }),
-  'POST /admin/tenants/:id/portal-links': () => ({ ttlSeconds: 300 }),
-  'PATCH /admin/tenants/:tenantId/seats/:userId': () => ({ quota: { amount: 5, unit: 'GB' } }),
-  'POST /admin/tenants/:tenantId/webhooks': () => ({ url: 'http://127.0.0.1:9/barrage' }),
-  'PATCH /admin/tenants/:tenantId/webhooks/:webhookId': () => ({}),
-  'POST /admin/tenants/:tenantId/webhooks/:webhookId/rotate-secret': () => ({}),
-};
-
 function build(route: AppRoute, spec: CaseSpec, f: BarrageFixtures): BarrageCase {
   const params = { ...validParams(route, f), ...spec.params };
   const path = fillPath(route.path, params) + (spec.query !== undefined ? `?${spec.query}` : '');
@@ -313,51 +300,6 @@ function queryCases(route: AppRoute, openapi: OpenAPIObject, random: () => numbe
   }
   specs.push({ name: 'query: an unknown parameter', query: 'nosuch=1' });
   return specs;
-}
-
-/** Bodies the body reader must refuse: not JSON, wrong media type or encoding, too large or too deep. */
-function transportCases(route: AppRoute, f: BarrageFixtures, body: Json | undefined): CaseSpec[] {
-  const json = Buffer.from(jsonText(body ?? {}), 'utf8');
-  const garbage = Buffer.from('\u0001\u00ff not what it says \u0000\u0013', 'latin1');
-  const duplicateKey = isScimRoute(route)
-    ? route.path.endsWith('/:id') && route.method === 'PATCH'
-      ? `{"schemas":["${PATCH_OP}"],"Operations":[],"Operations":"x"}`
-      : `{"schemas":["${USER_SCHEMA}"],"schemas":"x","userName":"${f.scim.takenUserName}"}`
-    : '{"name":"x","name":null,"description":1,"description":[],"url":{},"url":null}';
-  const specs: Array<[string, Buffer, Record<string, string | undefined>?]> = [
-    ['not JSON', Buffer.from('hello')],
-    ['truncated JSON', json.subarray(0, Math.max(1, json.length - 2))],
-    ['an empty body with a length', Buffer.from(' ')],
-    ['JSON null', Buffer.from('null')],
-    ['a JSON array', Buffer.from('[]')],
-    ['a JSON number', Buffer.from('1e400')],
-    ['a JSON string', Buffer.from('"body"')],
-    ['a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json])],
-    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d])],
-    ['objects nested 5,000 deep', Buffer.from('{"a":'.repeat(5000) + '1' + '}'.repeat(5000))],
-    ['arrays nested 5,000 deep', Buffer.from('['.repeat(5000) + ']'.repeat(5000))],
-    ['duplicate keys', Buffer.from(duplicateKey)],
-    ['a 1.1 MB body', Buffer.from(`{"padding":"${'p'.repeat(1_100_000)}"}`)],
-    ['text/plain', json, { 'Content-Type': 'text/plain' }],
-    ['application/xml', json, { 'Content-Type': 'application/xml' }],
-    ['a form', Buffer.from('a=1&b=2'), { 'Content-Type': 'application/x-www-form-urlencoded' }],
-    ['an empty Content-Type', json, { 'Content-Type': '' }],
-    ['a garbage Content-Type', json, { 'Content-Type': ';;;/;=' }],
-    ['charset latin1', json, { 'Content-Type': 'application/json; charset=latin1' }],
-    ['charset utf-16', json, { 'Content-Type': 'application/json; charset=utf-16' }],
-    ['a garbage charset', json, { 'Content-Type': 'application/json; charset="\u00ff"' }],
-    ['gzip garbage', garbage, { 'Content-Encoding': 'gzip' }],
-    ['br garbage', garbage, { 'Content-Encoding': 'br' }],
-    ['deflate garbage', garbage, { 'Content-Encoding': 'deflate' }],
-    ['truncated gzip', gzipSync(json).subarray(0, 12), { 'Content-Encoding': 'gzip' }],
-    ['gzip of non-JSON', gzipSync(Buffer.from('not json')), { 'Content-Encoding': 'gzip' }],
-    ['a gzip bomb', gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)), { 'Content-Encoding': 'gzip' }],
-    ['deflate labelled gzip', deflateSync(json), { 'Content-Encoding': 'gzip' }],
-    ['Content-Encoding compress', json, { 'Content-Encoding': 'compress' }],
-    ['Content-Encoding garbage', json, { 'Content-Encoding': 'x-\u00ff' }],
-    ['gzip twice, sent once', gzipSync(json), { 'Content-Encoding': 'gzip, gzip' }],
-  ];
-  return specs.map(([label, bytes, headers]) => ({ name: `body: ${label}`, body: bytes, headers }));
 }
 
 /** Odd and stale If-Match / If-None-Match on routes of one resource. */

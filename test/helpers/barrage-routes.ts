@@ -7,6 +7,7 @@ export interface AppRoute {
 }
 
 export const routeKey = (route: AppRoute) => `${route.method} ${route.path}`;
+export const isScimRoute = (route: AppRoute) => route.path.startsWith('/scim/');
 
 interface RouterLayer {
   route?: { path: string | string[]; methods: Record<string, boolean> };
