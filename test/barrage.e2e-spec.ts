@@ -59,12 +59,28 @@ interface Outcome {
   response: RawResponse;
 }
 
+/**
+ * The statuses a case must get when nothing in it can be right: credentials that are not this API's
+ * (401, or 403 where the token is valid but not allowed), ids that are no resource of this tenant's
+ * (a 4xx), methods no route at the path answers (405).
+ */
+function refusalExpected(test: BarrageCase): number[] | null {
+  if (test.name.startsWith('auth: ')) return [401, 403];
+  if (test.name.startsWith('unsupported method ')) return [405];
+  if (/^:\w+ is /.test(test.name)) return [400, 401, 404, 405];
+  return null;
+}
+
 /** The answer's problem, if any: a 5xx, or an error that is not in its API's error format. */
 function problemOf({ test, response }: Outcome): string | null {
   // /Me is not implemented: RFC 7644 §3.11 has it answer 501.
   const notImplemented = response.status === 501 && /^\/scim\/v2\/[^/]+\/Me$/.test(test.path.split('?')[0]);
   if (response.status >= 500 && !notImplemented)
     return `answered ${response.status}: ${response.text.slice(0, 300)}`;
+  const refusal = refusalExpected(test);
+  if (refusal && !refusal.includes(response.status)) {
+    return `answered ${response.status}, not ${refusal.join(' or ')}`;
+  }
   if (response.status < 400) return null;
   const problem = test.path.startsWith('/scim/') ? scimErrorProblem(response) : adminErrorProblem(response);
   return problem ? `answered ${response.status}, ${problem}` : null;

@@ -62,6 +62,15 @@ export interface BarrageCase {
   body?: Buffer;
 }
 
+/** Whether a request to the literal segments of `path` would match `template`. */
+function templateMatches(template: string, path: string): boolean {
+  const want = template.split('/');
+  const have = path.split('/');
+  return (
+    want.length === have.length && want.every((segment, i) => segment.startsWith(':') || segment === have[i])
+  );
+}
+
 /** A body as the generators describe it: JSON to serialise, or bytes as they are. */
 export type CaseBody = Json | Buffer;
 
@@ -191,7 +200,8 @@ export function barrageCases(
     conditionalCases(route, f, base).forEach(add);
   }
   for (const [path, onPath] of paths) {
-    const allowed = new Set(onPath.map((r) => r.method));
+    // `/Users/.search` is also `/Users/:id`: a method is unsupported when no route's path matches.
+    const allowed = new Set(routes.filter((r) => templateMatches(r.path, path)).map((r) => r.method));
     const route = onPath[0];
     for (const method of [...METHODS, 'PROPFIND'].filter((m) => !allowed.has(m))) {
       cases.push(build(route, { name: `unsupported method ${method} on ${path}`, method, body: {} }, f));
