@@ -493,10 +493,10 @@ describe('Bulk in the API documents', () => {
   it('publishes POST /Bulk with the BulkRequest and BulkResponse schemas in OpenAPI', async () => {
     const spec = await t.http.get('/openapi.json').expect(200);
     const post = spec.body.paths['/scim/v2/{tenantId}/Bulk'].post;
-    expect(post.requestBody.content['application/json'].schema).toEqual({
+    expect(post.requestBody.content['application/scim+json'].schema).toEqual({
       $ref: '#/components/schemas/ScimBulkRequest',
     });
-    expect(post.responses['200'].content['application/json'].schema).toEqual({
+    expect(post.responses['200'].content['application/scim+json'].schema).toEqual({
       $ref: '#/components/schemas/ScimBulkResponse',
     });
     const { ScimBulkRequest, ScimBulkResponse } = spec.body.components.schemas;

@@ -124,6 +124,20 @@ describe('Input that used to crash', () => {
       ]);
       expect(stored[0].data).not.toHaveProperty('nickName');
     });
+    it('refuses them in admin query parameters that reach SQL, naming the parameter', async () => {
+      for (const name of ['userName', 'resourceId']) {
+        const res = await admin(app.t)
+          .get(`/admin/tenants/${app.tenant.id}/activity?${name}=a%00b`)
+          .expect(400);
+        expect(res.body).toEqual(
+          adminProblem(400, `${name} contains a NUL character (U+0000), which cannot be stored`),
+        );
+      }
+      const tenants = await admin(app.t).get('/admin/tenants?externalId=a%00b').expect(400);
+      expect(tenants.body).toEqual(
+        adminProblem(400, 'externalId contains a NUL character (U+0000), which cannot be stored'),
+      );
+    });
   });
 
   describe('indexed strings', () => {
@@ -237,6 +251,88 @@ describe('Input that used to crash', () => {
       await admin(app.t).get(`/admin/tenants/${id}`).expect(200);
       const stored = await app.t.db.query(`SELECT name, enabled FROM tenant WHERE id = $1`, [id]);
       expect(stored[0]).toEqual({ name: 'Named', enabled: true });
+    });
+
+    it('refuses null for a field that may be left out but is not nullable, and changes nothing', async () => {
+      const created = await admin(app.t).post('/admin/tenants', { name: 'Nulls' }).expect(201);
+      const id = created.body.id as string;
+      const webhook = await admin(app.t)
+        .post(`/admin/tenants/${id}/webhooks`, { url: 'http://127.0.0.1:9/hook' })
+        .expect(201);
+      const refusals: Array<[string, object, string]> = [
+        [`/admin/tenants/${id}`, { scimEnabled: null }, 'scimEnabled must be a boolean value'],
+        [
+          `/admin/tenants/${id}`,
+          { portalQuotaEditable: null },
+          'portalQuotaEditable must be a boolean value',
+        ],
+        [`/admin/tenants/${id}/webhooks/${webhook.body.id}`, { maxBatchSize: null }, 'maxBatchSize must'],
+      ];
+      for (const [path, body, detail] of refusals) {
+        const res = await admin(app.t).patch(path, body).expect(400);
+        expect(res.body).toEqual(adminProblem(400, new RegExp(`^${detail}`)));
+      }
+      const token = await admin(app.t).post(`/admin/tenants/${id}/tokens`, { description: null }).expect(400);
+      expect(token.body).toEqual(adminProblem(400, /^description must/));
+      const tenant = await app.t.db.query(
+        `SELECT scim_enabled, portal_quota_editable FROM tenant WHERE id = $1`,
+        [id],
+      );
+      expect(tenant[0]).toEqual({ scim_enabled: true, portal_quota_editable: true });
+      const tokens = await app.t.db.query(
+        `SELECT count(*)::int AS n FROM tenant_token WHERE tenant_id = $1`,
+        [id],
+      );
+      expect(tokens[0].n).toBe(0);
+    });
+
+    it('refuses keys named like object internals, which the admin DTOs would drop unseen', async () => {
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        const res = await raw(
+          'post',
+          '/admin/tenants',
+          `{"name":"Internals","${key}":{"x":1}}`,
+          ADMIN_KEY,
+        ).expect(400);
+        expect(res.body).toEqual(adminProblem(400, `${key} is not a name any request may use`));
+      }
+      await raw(
+        'post',
+        `${app.tenant.base}/Users`,
+        `{"schemas":["${USER}"],"userName":"proto@acme.com","name":{"__proto__":{"givenName":"x"}}}`,
+      ).expect(400, scimError(400, 'invalidValue', 'name.__proto__ is not a name any request may use'));
+      const named = await app.t.db.query(`SELECT count(*)::int AS n FROM tenant WHERE name = 'Internals'`);
+      expect(named[0].n).toBe(0);
+      expect(await users()).not.toContain('proto@acme.com');
+    });
+
+    it('refuses an array where an object is expected, and changes nothing', async () => {
+      const created = await admin(app.t).post('/admin/tenants', { name: 'Arrays' }).expect(201);
+      const id = created.body.id as string;
+      expect(
+        (await admin(app.t).post('/admin/tenants', { name: 'Arrays 2', seatQuota: [] }).expect(400)).body,
+      ).toEqual(adminProblem(400, 'seatQuota must be an object'));
+      expect(
+        (
+          await admin(app.t)
+            .patch(`/admin/tenants/${id}`, { seatQuota: [[]] })
+            .expect(400)
+        ).body,
+      ).toEqual(adminProblem(400, 'seatQuota must be an object'));
+      expect(
+        (await admin(app.t).patch(`/admin/tenants/${id}`, { scimRateLimit: [] }).expect(400)).body,
+      ).toEqual(adminProblem(400, 'scimRateLimit must be an object'));
+      const stored = await app.t.db.query(
+        `SELECT seat_quota_amount, scim_rate_per_second, scim_rate_burst FROM tenant WHERE id = $1`,
+        [id],
+      );
+      expect(stored[0]).toEqual({
+        seat_quota_amount: null,
+        scim_rate_per_second: null,
+        scim_rate_burst: null,
+      });
+      const named = await app.t.db.query(`SELECT count(*)::int AS n FROM tenant WHERE name = 'Arrays 2'`);
+      expect(named[0].n).toBe(0);
     });
   });
 });

@@ -57,7 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const http = request(app.getHttpServer());
   return {
     app,
-    http: contractChecked(http, contractOf(config, http)),
+    http: contractChecked(http, contractOf(config, http, options.imports !== undefined)),
     db: app.get(DataSource),
     close: () => app.close(),
   };
@@ -66,11 +66,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 let checkedIn: OpenApiContract | undefined;
 
 /**
- * The document this app's responses are checked against: openapi.json, or, with an extensions file,
- * the document the app serves (which has the file's schemas).
+ * The document this app's responses are checked against: openapi.json, or, with an extensions file or
+ * modules of the test's own (a resource type), the document the app serves (which has their schemas).
  */
-function contractOf(config: AppConfig, http: ReturnType<typeof request>): () => Promise<OpenApiContract> {
-  if (!config.scimExtensionsFile) {
+function contractOf(
+  config: AppConfig,
+  http: ReturnType<typeof request>,
+  ownModules: boolean,
+): () => Promise<OpenApiContract> {
+  if (!config.scimExtensionsFile && !ownModules) {
     return async () => (checkedIn ??= new OpenApiContract(checkedInDocument()));
   }
   let served: Promise<OpenApiContract> | undefined;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { AUTH_FAILURE_REASONS } from '../../auth/auth-outcome';
 import { AdminPageQuery } from '../../common/admin-page.query';
+import { IsStorableText } from '../../common/admin-validation';
 import { CLIENT_KINDS, ClientKind } from '../client-recognition';
 import { FAILURE_HINTS } from '../failure-hints';
 
@@ -24,12 +25,14 @@ export class ActivityQuery extends AdminPageQuery {
   @ApiPropertyOptional({ description: 'The id of the User or Group the request named or created.' })
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @Length(1, 300)
   resourceId?: string;
 
   @ApiPropertyOptional({ description: 'The userName or displayName concerned, whatever its case.' })
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @Length(1, 300)
   userName?: string;
 

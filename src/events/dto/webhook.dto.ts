@@ -13,6 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Omittable } from '../../common/admin-validation';
 import { MAX_BATCH_SIZE } from '../delivery-policy';
 import { EVENT_TYPES } from '../event-types';
 
@@ -35,14 +36,14 @@ export class CreateWebhookDto {
     isArray: true,
     description: 'The event types to send; empty or absent means all.',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(EVENT_TYPES, { each: true })
   eventTypes?: string[];
 
   @ApiPropertyOptional({ example: 'Billing service' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 200)
   description?: string;
@@ -54,7 +55,7 @@ export class CreateWebhookDto {
     default: 1,
     description: BATCH_DESCRIPTION,
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(MAX_BATCH_SIZE)
@@ -63,13 +64,13 @@ export class CreateWebhookDto {
 
 export class UpdateWebhookDto {
   @ApiPropertyOptional({ description: URL_DESCRIPTION })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2048)
   url?: string;
 
   @ApiPropertyOptional({ enum: EVENT_TYPES, isArray: true, description: 'Empty means all.' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(EVENT_TYPES, { each: true })
@@ -88,7 +89,7 @@ export class UpdateWebhookDto {
     maximum: MAX_BATCH_SIZE,
     description: BATCH_DESCRIPTION,
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(MAX_BATCH_SIZE)
@@ -220,7 +221,7 @@ export class RotateSecretDto {
       'Hours the old secret still signs beside the new one (each POST then carries both signatures), ' +
       'so receivers can switch without a failed verification. 0 stops it at once.',
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(168)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from '../../common/admin-validation';
 
 export const DEFAULT_LINK_TTL_SECONDS = 300;
 export const MAX_LINK_TTL_SECONDS = 86_400;
@@ -12,7 +13,7 @@ export class CreatePortalLinkDto {
     maximum: MAX_LINK_TTL_SECONDS,
     description: 'How long the link can be redeemed, in seconds; default 300. It works once.',
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(30)
   @Max(MAX_LINK_TTL_SECONDS)
@@ -24,7 +25,7 @@ export class CreatePortalLinkDto {
       "Where the portal's “Back” link leads: a page of your product. Its origin must be one of " +
       'PORTAL_RETURN_ORIGINS, or the request is refused (400).',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   returnUrl?: string;

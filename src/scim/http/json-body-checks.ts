@@ -5,6 +5,11 @@ export const MAX_JSON_DEPTH = 32;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const PLAIN_NAME = /^[A-Za-z_$][\w$:.-]*$/;
+/**
+ * Keys no SCIM schema and no admin body has, which object mappers skip without a word
+ * (class-transformer drops them before the admin API's unknown-field check could refuse them).
+ */
+const OBJECT_INTERNALS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Why a string cannot be stored as text, or null when it can. PostgreSQL's text and jsonb refuse
@@ -23,8 +28,9 @@ function member(path: string, key: string): string {
 
 /**
  * The checks every parsed JSON body passes before anything reads it, on SCIM and admin routes alike:
- * nesting at most MAX_JSON_DEPTH deep (deeper bodies overflow recursive readers), and every string,
- * key or value, storable text. A failure is a 400 naming the place (`name.givenName`, `emails[1].value`).
+ * nesting at most MAX_JSON_DEPTH deep (deeper bodies overflow recursive readers), every string,
+ * key or value, storable text, and no key named like an object's internals (`__proto__`). A failure
+ * is a 400 naming the place (`name.givenName`, `emails[1].value`).
  * Walks with its own stack, so a deep body cannot overflow this check either.
  */
 export function checkJsonBody(body: unknown): void {
@@ -51,6 +57,12 @@ export function checkJsonBody(body: unknown): void {
       for (const [key, item] of Object.entries(value)) {
         const problem = unstorableText(key);
         if (problem) throw ScimError.badRequest('invalidValue', `${member(path, key)} ${problem}`);
+        if (OBJECT_INTERNALS.has(key)) {
+          throw ScimError.badRequest(
+            'invalidValue',
+            `${member(path, key)} is not a name any request may use`,
+          );
+        }
         children.push({ value: item, path: member(path, key), depth: depth + 1 });
       }
     }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsNumber, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsNumber, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { NestedObject } from '../../common/admin-validation';
 
 export class QuotaDto {
   @ApiProperty({ example: 50, description: 'The size of the quota.' })
@@ -18,8 +18,7 @@ export class QuotaDto {
 export class UpdateSeatDto {
   @ApiProperty({ type: QuotaDto, nullable: true, description: "This seat's quota; null removes it." })
   @ValidateIf((_, v) => v !== null)
-  @ValidateNested()
-  @Type(() => QuotaDto)
+  @NestedObject(() => QuotaDto)
   quota: QuotaDto | null;
 }
 

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -11,9 +10,9 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { AdminPageQuery } from '../../common/admin-page.query';
+import { IsStorableText, NestedObject, Omittable } from '../../common/admin-validation';
 import { QuotaDto } from '../../seats/dto/seat.dto';
 
 /** `seatQuota` in a request: optional, null clears it. */
@@ -26,8 +25,7 @@ function SeatQuotaProperty() {
     }),
     IsOptional(),
     ValidateIf((_, v) => v !== null),
-    ValidateNested(),
-    Type(() => QuotaDto),
+    NestedObject(() => QuotaDto),
   );
 }
 
@@ -40,7 +38,7 @@ function ScimEnabledProperty(whenAbsent: string) {
         "The tenant's own Enable SCIM provisioning switch. While it is off, a SCIM request with a valid " +
         `token is answered 403 (provisioning turned off for the organisation). ${whenAbsent}`,
     }),
-    IsOptional(),
+    Omittable(),
     IsBoolean(),
   );
 }
@@ -53,7 +51,7 @@ function PortalQuotaEditableProperty() {
       description:
         "Whether the tenant's admin may change the account size (seatQuota) in the portal; absent on create: true.",
     }),
-    IsOptional(),
+    Omittable(),
     IsBoolean(),
   );
 }
@@ -70,8 +68,7 @@ function RateLimitProperty() {
     }),
     IsOptional(),
     ValidateIf((_, v) => v !== null),
-    ValidateNested(),
-    Type(() => ScimRateLimitDto),
+    NestedObject(() => ScimRateLimitDto),
   );
 }
 
@@ -136,9 +133,6 @@ function ExternalIdProperty(nullMeans: string) {
   );
 }
 
-/** Optional in an update, but not nullable: absent leaves the value alone, null is refused. */
-const unlessAbsent = ValidateIf((_: object, v: unknown) => v !== undefined);
-
 export class CreateTenantDto {
   @ApiProperty({ example: 'Acme', description: 'The customer name, shown in the admin API only.' })
   @TenantName()
@@ -175,7 +169,7 @@ export class CreateTenantDto {
 
 export class UpdateTenantDto {
   @ApiPropertyOptional({ example: 'Acme Corp' })
-  @unlessAbsent
+  @Omittable()
   @TenantName()
   name?: string;
 
@@ -204,7 +198,7 @@ export class UpdateTenantDto {
   scimRateLimit?: ScimRateLimitDto | null;
 
   @ApiPropertyOptional({ description: 'A disabled tenant is refused on every SCIM request (401).' })
-  @unlessAbsent
+  @Omittable()
   @IsBoolean()
   enabled?: boolean;
 
@@ -271,6 +265,7 @@ export class TenantListQuery extends AdminPageQuery {
   })
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @Length(1, 200)
   externalId?: string;
 }

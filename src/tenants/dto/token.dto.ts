@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsString, MaxLength } from 'class-validator';
+import { Omittable } from '../../common/admin-validation';
 
 export class CreateTokenDto {
   @ApiPropertyOptional({ example: 'Okta production', description: 'What the token is for.' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   description?: string;
@@ -13,7 +14,7 @@ export class CreateTokenDto {
     example: '2099-12-31T23:59:59.000Z',
     description: 'When the token stops working, in the future; absent means it never expires.',
   })
-  @IsOptional()
+  @Omittable()
   @IsDateString({ strict: true })
   expiresAt?: string;
 }
