@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { FORM_BODY, readFormBody } from './form-body';
-import { readJsonBody } from './json-body';
+import { hasBody, readJsonBody } from './json-body';
 
 /**
  * Reads the request body after routing (no route: 404/405 without reading it) and after the AuthGuard
@@ -14,14 +14,19 @@ import { readJsonBody } from './json-body';
 export class BodyReaderInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+  intercept(
+    context: ExecutionContext,
+    next: CallHandler,
+  ): Observable<unknown> | Promise<Observable<unknown>> {
     const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
     const form = this.reflector.getAllAndOverride<boolean | undefined>(FORM_BODY, [
       context.getHandler(),
       context.getClass(),
     ]);
+    // Most requests (every GET) announce no JSON body: nothing to wait for.
+    if (!form && !hasBody(request)) return next.handle();
     const read = form ? readFormBody : readJsonBody;
-    await read(http.getRequest<Request>(), http.getResponse<Response>());
-    return next.handle();
+    return read(request, http.getResponse<Response>()).then(() => next.handle());
   }
 }
