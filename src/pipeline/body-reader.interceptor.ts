@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
+import { ReadRetryInterceptor } from '../database/read-retry.interceptor';
 import { FORM_BODY, readFormBody } from './form-body';
 import { hasBody, readJsonBody } from './json-body';
 
@@ -9,9 +10,15 @@ import { hasBody, readJsonBody } from './json-body';
  * Reads the request body after routing (no route: 404/405 without reading it) and after the AuthGuard
  * (Nest runs guards before interceptors), so an unauthenticated request never costs a parse. Routes
  * marked @FormBody() (the portal's pages) read an HTML form; every other route reads JSON.
+ *
+ * It is the app's one global interceptor, and runs the handler through the ReadRetryInterceptor
+ * itself: each interceptor Nest chains costs every request two AsyncResource bindings and an
+ * Observable, whatever it does.
  */
 @Injectable()
 export class BodyReaderInterceptor implements NestInterceptor {
+  private readonly readRetry = new ReadRetryInterceptor();
+
   constructor(private readonly reflector: Reflector) {}
 
   intercept(
@@ -25,8 +32,8 @@ export class BodyReaderInterceptor implements NestInterceptor {
       context.getClass(),
     ]);
     // Most requests (every GET) announce no JSON body: nothing to wait for.
-    if (!form && !hasBody(request)) return next.handle();
+    if (!form && !hasBody(request)) return this.readRetry.intercept(context, next);
     const read = form ? readFormBody : readJsonBody;
-    return read(request, http.getResponse<Response>()).then(() => next.handle());
+    return read(request, http.getResponse<Response>()).then(() => this.readRetry.intercept(context, next));
   }
 }
