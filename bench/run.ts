@@ -6,8 +6,10 @@
  * through `pg` (the database). The other parts: `members` (large membership changes, bench/members.ts),
  * `isolation` (one tenant's lookups while another floods, bench/isolation.ts), `webhooks` (an initial
  * sync's events to a receiver, bench/webhooks.ts), `activity` (throughput with the activity log on and
- * off, bench/activity-load.ts), `activity-retention` (two ways of purging it) and `bulk` (1,000 creates
- * in one Bulk request against 1,000 single POSTs at concurrency 8, bench/bulk.ts).
+ * off, bench/activity-load.ts), `activity-retention` (two ways of purging it), `bulk` (1,000 creates
+ * in one Bulk request against 1,000 single POSTs at concurrency 8, bench/bulk.ts), `stack` (the
+ * framework's ceiling and each layer's share of CPU, bench/stack.ts) and, with
+ * BENCH_PEER=jackson, `peer` (the same scenarios side by side with a peer, bench/peer.ts).
  */
 import { execSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,6 +24,8 @@ import { bulkBench, bulkMarkdown } from './bulk';
 import { retentionMarkdown, retentionScenario } from './activity-retention';
 import { isolationBench } from './isolation';
 import { membersBench } from './members';
+import { peerBench, peerMarkdown } from './peer';
+import { stackBench, stackMarkdown } from './stack';
 import { adminPost, BenchServer, startServer, stopServer } from './server';
 import { webhookBench, webhookMarkdown } from './webhooks';
 
@@ -301,7 +305,17 @@ async function scimScenarios(
 }
 
 /** `--only <part>` runs one part; without it, all of them. */
-const PARTS = ['scim', 'members', 'isolation', 'webhooks', 'activity', 'activity-retention', 'bulk'] as const;
+const PARTS = [
+  'scim',
+  'members',
+  'isolation',
+  'webhooks',
+  'activity',
+  'activity-retention',
+  'bulk',
+  'stack',
+  'peer',
+] as const;
 type Part = (typeof PARTS)[number];
 
 function onlyPart(): Part | null {
@@ -318,7 +332,14 @@ function onlyPart(): Part | null {
 async function main(): Promise<void> {
   const url = databaseUrl();
   const only = onlyPart();
-  const wants = (part: Part) => only === null || only === part;
+  // The side-by-side comparison with a peer runs only when BENCH_PEER names one (bench/peer.ts).
+  const peer = process.env.BENCH_PEER;
+  if (only === 'peer' && !peer) {
+    process.stderr.write('--only peer needs BENCH_PEER=jackson\n');
+    process.exit(2);
+  }
+  const wants = (part: Part) =>
+    part === 'peer' ? Boolean(peer) && (only === null || only === part) : only === null || only === part;
   log(
     `Rollcall bench (${quick ? 'quick' : 'full'}: ${SECONDS} s per scenario, ${CONNECTIONS} connections` +
       `${only ? `, ${only} only` : ''})`,
@@ -388,6 +409,19 @@ async function main(): Promise<void> {
     report.webhooks = webhooks;
     tables.push(webhookMarkdown(webhooks));
     errors ||= webhooks.some((w) => w.duplicateEvents > 0);
+  }
+  if (wants('stack')) {
+    log('The request stack: bare node:http, /health/live, a token check, GET /Users/{id}; then CPU profiles');
+    const stack = await stackBench(url, ADMIN_KEY, SECONDS, CONNECTIONS, log);
+    report.stack = stack;
+    tables.push(stackMarkdown(stack));
+  }
+  if (wants('peer')) {
+    log(`Side by side with ${peer}: 10,000 users each, interleaved, 3 repeats`);
+    const figures = await peerBench(url, ADMIN_KEY, SECONDS, log);
+    report.peer = figures;
+    tables.push(peerMarkdown(figures));
+    errors ||= figures.rows.some((r) => r.errors.rollcall > 0);
   }
   if (wants('activity-retention')) {
     const retention = await retentionScenario(url, quick, log);

@@ -1,12 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { openSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { freePort } from '../test/helpers/free-port';
 
 /** A Rollcall production build (`dist/main.js`) started by the bench, on a port found free. */
 export interface BenchServer {
   child: ChildProcess;
   url: string;
+  /** From the spawn to the first ready answer. */
+  readyAfterMs: number;
 }
 
 /** Servers still running: stopped when the bench exits, however it exits. */
@@ -20,16 +23,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  * Starts the server on the database of `databaseUrl` and waits until it is ready. The rate limits
  * sit far above the load, so the limiter runs on every request without refusing one; `env` adds or
  * overrides variables. BENCH_SERVER_LOG=<file> keeps its JSON log (at BENCH_SERVER_LOG_LEVEL, warn).
+ * `root` is the folder of the build to run (another build of Rollcall, to compare with); `nodeArgs`
+ * go to node before the script (`--cpu-prof`, which NODE_OPTIONS does not take).
  */
 export async function startServer(
   databaseUrl: string,
   adminKey: string,
   workers: number,
   env: Record<string, string> = {},
+  { root = process.cwd(), nodeArgs = [] }: { root?: string; nodeArgs?: string[] } = {},
 ): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+    cwd: root,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -50,12 +57,13 @@ export async function startServer(
       'inherit',
     ],
   });
+  const spawnedAt = performance.now();
   running.add(child);
   child.once('exit', () => running.delete(child));
   for (let i = 0; i < 300; i += 1) {
     try {
       const res = await fetch(`${url}/health/ready`);
-      if (res.ok) return { child, url };
+      if (res.ok) return { child, url, readyAfterMs: performance.now() - spawnedAt };
     } catch {
       // not listening yet
     }
@@ -87,4 +95,63 @@ export async function adminPost(
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
+}
+
+/** Creates a tenant (no seat limit) and a token of it through the admin API. */
+export async function createTenant(
+  server: BenchServer,
+  adminKey: string,
+  name: string,
+): Promise<{ id: string; token: string; remove(through?: BenchServer): Promise<void> }> {
+  const id = String((await adminPost(server, adminKey, '/admin/tenants', { name })).id);
+  const token = String(
+    (await adminPost(server, adminKey, `/admin/tenants/${id}/tokens`, { description: 'bench' })).token,
+  );
+  const remove = async (through = server) => {
+    const res = await fetch(`${through.url}/admin/tenants/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
+    if (!res.ok) throw new Error(`DELETE tenant ${id}: ${res.status}`);
+  };
+  return { id, token, remove };
+}
+
+/** A Node process of the bench that prints one line once it listens; stopped when the bench exits. */
+export async function spawnListening(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const lines = createInterface({ input: child.stdout });
+  const [line] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`${args.join(' ')} exited with ${String(code)}`);
+    }),
+  ])) as [string];
+  lines.on('line', () => undefined); // the rest of its output is read and dropped
+  return { child, line };
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** The machine's ceiling for any Node HTTP server: a bare `node:http` hello, in a process of its own. */
+export async function startHello(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const source =
+    `require('node:http').createServer((q, s) => { s.writeHead(200, {'content-type': 'text/plain'}); s.end('hello'); })` +
+    `.listen(${port}, '127.0.0.1', () => console.log('listening'));`;
+  const { child } = await spawnListening(['-e', source], {});
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }

@@ -1,8 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ValidationPipe } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import { Logger, Params, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import { InvalidFieldsError } from './common/problem-details';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { requestLog } from './config/logging';
 import { requestLimits } from './database/request-limits';
 import { TenantConcurrency } from './database/tenant-concurrency';
 import { serveOpenApi } from './openapi/openapi';
@@ -34,11 +35,16 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(securityHeaders(config.publicUrl));
   app.use(closeConnectionsWhileDraining(app.get(ShutdownState)));
   app.use('/admin', noStore);
-  // RFC 7644 §3.1: every SCIM response is application/scim+json.
-  app.use('/scim', (_req: unknown, res: { type(t: string): void }, next: () => void) => {
-    res.type(SCIM_MEDIA_TYPE);
-    next();
-  });
+  // RFC 7644 §3.1: every SCIM response is application/scim+json (res.send adds the charset).
+  app.use(
+    '/scim',
+    (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+      res.setHeader('Content-Type', SCIM_MEDIA_TYPE);
+      next();
+    },
+  );
+  // The request line, and the context that lines logged during a request carry.
+  app.use(requestLog(app.get<Params>(PARAMS_PROVIDER_TOKEN)));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

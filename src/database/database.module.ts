@@ -1,12 +1,10 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DatabaseConnectivity } from './database-connectivity';
 import { withDatabaseLimits } from './database-limits';
 import { DatabaseTarget, resolveDatabase } from './data-source-options';
-import { ReadRetryInterceptor } from './read-retry.interceptor';
 import { TenantConcurrency } from './tenant-concurrency';
 
 const DATABASE_TARGET = Symbol('DATABASE_TARGET');
@@ -67,7 +65,6 @@ class DatabaseTargetModule {}
       useFactory: (config: AppConfig) =>
         new TenantConcurrency(config.tenantMaxConcurrency, config.databaseAcquireTimeoutMs),
     },
-    { provide: APP_INTERCEPTOR, useClass: ReadRetryInterceptor },
   ],
   exports: [DatabaseTargetModule, TenantConcurrency],
 })

@@ -13,7 +13,8 @@ function isReadOnly(request: Request): boolean {
 /**
  * A read-only request whose database connection was lost (or that lost a conflict) before any of
  * its answer was sent runs once more, so that a database restart or a killed backend costs a client
- * nothing it has to retry. Writes are retried at the transaction instead (runTransaction).
+ * nothing it has to retry. Writes are retried at the transaction instead (runTransaction). The
+ * BodyReaderInterceptor (src/pipeline) runs it, inside the one global interceptor.
  */
 @Injectable()
 export class ReadRetryInterceptor implements NestInterceptor {

@@ -42,7 +42,7 @@ interface BodyParserError extends Error {
 }
 
 /** Whether the request announces a body (RFC 9112 §6.3: Content-Length or Transfer-Encoding). */
-function hasBody(request: Request): boolean {
+export function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

@@ -25,8 +25,38 @@ export function assignRequestId(req: Request, res: Response, next: NextFunction)
 /**
  * helmet's headers. HSTS and CSP's `upgrade-insecure-requests` only when PUBLIC_URL is https: over
  * plain HTTP they make a browser fetch Swagger UI's CSS and JS over https, and the page stays blank.
+ * None of them depends on the request, so helmet runs once, at start-up, and each response gets the
+ * headers it set then (helmet would build the CSP text again for every request).
  */
 export function securityHeaders(publicUrl: string) {
+  const { set, removed } = headersOf(helmetFor(publicUrl));
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+/** What a middleware that looks at no request sets and removes on a response, run once on a stand-in. */
+function headersOf(middleware: Middleware): { set: Array<[string, string | string[]]>; removed: string[] } {
+  const set = new Map<string, string | string[]>();
+  const removed: string[] = [];
+  const response = {
+    setHeader: (name: string, value: string | string[]) => set.set(name, value),
+    removeHeader: (name: string) => removed.push(name),
+  };
+  let done = false;
+  middleware({ headers: {} } as IncomingMessage, response as unknown as ServerResponse, (err) => {
+    if (err) throw err instanceof Error ? err : new Error('the security headers middleware failed');
+    done = true;
+  });
+  if (!done) throw new Error('the security headers middleware did not finish at once');
+  return { set: [...set], removed };
+}
+
+function helmetFor(publicUrl: string): Middleware {
   const https = publicUrl.startsWith('https:');
   return helmet({
     contentSecurityPolicy: {

@@ -25,6 +25,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Receives the JSON request logs (at level info) instead of their being silenced. */
   logStream?: DestinationStream;
+  /** The level of the logs to logStream, info unless set. */
+  logLevel?: AppConfig['logLevel'];
   /** Configuration variables that differ from the test environment's (test/setup/env.ts). */
   env?: Record<string, string>;
   /** Settings that differ from those, already typed (applied over `env`). */
@@ -44,7 +46,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     // Logs made outside a request (the delivery worker's) go to the first logger nestjs-pino made
     // in this process: make it this app's.
     __resetOutOfContextForTests();
-    const params = loggingParams({ ...config, logLevel: 'info' });
+    const params = loggingParams({ ...config, logLevel: options.logLevel ?? 'info' });
     builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue({
       ...params,
       pinoHttp: [params.pinoHttp as Options, options.logStream],
