@@ -117,6 +117,13 @@ export const FOREIGN_KEY_DETAILS: Record<string, { status: 400 | 404; detail: st
   seat_user_fkey: { status: 404, detail: 'the User was deleted while its seat was being assigned' },
 };
 
+/** A foreign-key race on a key FOREIGN_KEY_DETAILS does not name. */
+const FOREIGN_KEY_RACE = {
+  status: 400 as const,
+  detail:
+    'a resource this request names was deleted while the request ran: it no longer exists in this tenant',
+};
+
 /** A database failure as the client is told of it, and what the log says of it. */
 export interface DatabaseFault {
   error: ScimError;
@@ -137,7 +144,7 @@ const LIMIT_DETAILS: Record<DatabaseLimitError['limit'], string> = {
 };
 
 /**
- * The one place a database error becomes an answer: 409 for a unique violation, 400/404 for a known
+ * The one place a database error becomes an answer: 409 for a unique violation, 400/404 for a
  * foreign-key race, 503 with Retry-After for everything the client may retry (connection lost or
  * refused, a limit hit, a conflict). Null for anything else: an unexpected error, a logged 500.
  */
@@ -167,8 +174,10 @@ export function databaseFault(exception: unknown): DatabaseFault | null {
         log: 'unique violation',
       };
     case '23503': {
-      const known = FOREIGN_KEY_DETAILS[constraint];
-      if (!known) return null;
+      // Requests name only resources they have just looked up, so a key that no longer holds is a
+      // resource deleted meanwhile: the known keys say which, any other (a resource type's own
+      // reference table) says so in general words.
+      const known = FOREIGN_KEY_DETAILS[constraint] ?? FOREIGN_KEY_RACE;
       const error =
         known.status === 404
           ? ScimError.notFound(known.detail)
