@@ -7,7 +7,8 @@
  * `isolation` (one tenant's lookups while another floods, bench/isolation.ts), `webhooks` (an initial
  * sync's events to a receiver, bench/webhooks.ts), `activity` (throughput with the activity log on and
  * off, bench/activity-load.ts), `activity-retention` (two ways of purging it), `bulk` (1,000 creates
- * in one Bulk request against 1,000 single POSTs at concurrency 8, bench/bulk.ts), `stack` (the
+ * in one Bulk request against 1,000 single POSTs at concurrency 8, bench/bulk.ts), `writes` (one
+ * tenant's writes with 1 and 2 workers, an import, each process's memory, bench/writes.ts), `stack` (the
  * framework's ceiling and each layer's share of CPU, bench/stack.ts) and, with
  * BENCH_PEER=jackson, `peer` (the same scenarios side by side with a peer, bench/peer.ts).
  */
@@ -28,6 +29,7 @@ import { peerBench, peerMarkdown } from './peer';
 import { stackBench, stackMarkdown } from './stack';
 import { adminPost, BenchServer, startServer, stopServer } from './server';
 import { webhookBench, webhookMarkdown } from './webhooks';
+import { writesBench, writesMarkdown } from './writes';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
@@ -313,6 +315,7 @@ const PARTS = [
   'activity',
   'activity-retention',
   'bulk',
+  'writes',
   'stack',
   'peer',
 ] as const;
@@ -433,6 +436,13 @@ async function main(): Promise<void> {
     const bulk = await bulkBench(url, log);
     report.bulk = bulk;
     tables.push(bulkMarkdown(bulk));
+  }
+  if (wants('writes')) {
+    log('Writes to one tenant: POST and PATCH active with 1 and 2 workers, interleaved; an import with 1');
+    const writes = await writesBench(url, SECONDS, log);
+    report.writes = writes;
+    tables.push(writesMarkdown(writes));
+    errors ||= writes.rows.some((r) => r.errors > 0);
   }
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   const name = `${String(report.date).slice(0, 10)}${quick ? '-quick' : ''}${only ? `-${only}` : ''}.json`;

@@ -1,0 +1,241 @@
+/**
+ * Writes to one tenant with 1 and 2 worker processes, interleaved: POST /Users and PATCH active
+ * false/true at 32 connections, on a tenant without a seat limit and on one with a limit (far above
+ * what the run uses, so every activation is checked against it and none is refused), and an IdP's
+ * import (creates at concurrency 8) with 1 worker. Targets (the performance issue): POST with 2
+ * workers at least 1.3× of 1 worker, an import of at least 1,000 users/s, and every worker process
+ * under 300 MB resident. Each round starts the servers anew and alternates which worker count goes
+ * first, so a drift in the machine's load falls on both; the figures are the medians of the rounds.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createUsers, HttpScenario, runHttp } from './load';
+import { BenchServer, createTenant, startServer, stopServer } from './server';
+
+const ROUNDS = 3;
+const CONNECTIONS = 32;
+const IMPORT_USERS = 5_000;
+const IMPORT_CONCURRENCY = 8;
+const TOGGLERS = 2_000;
+const LIMIT = 10_000_000;
+const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+export interface WriteRow {
+  scenario: string;
+  seatLimit: boolean;
+  /** Per round: req/s with 1 worker, then with 2. */
+  oneWorker: number[];
+  twoWorkers: number[];
+  medianOne: number;
+  medianTwo: number;
+  /** medianTwo / medianOne. */
+  scaling: number;
+  errors: number;
+}
+
+export interface WriteFigures {
+  rounds: number;
+  seconds: number;
+  rows: WriteRow[];
+  /** users/s per round, 1 worker, concurrency 8. */
+  importUsersPerSecond: number[];
+  medianImport: number;
+  /** The largest resident size any one Rollcall process reached, in MB. */
+  peakWorkerRssMb: number;
+  targets: { postScaling: boolean; import: boolean; rss: boolean };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Resident sizes (MB) of a process and each of its children, one entry per process. */
+function processRss(pid: number): number[] {
+  let pids = [pid];
+  try {
+    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
+    pids = pids.concat(children.split('\n').filter(Boolean).map(Number));
+  } catch {
+    // no children
+  }
+  return pids.map((p) => {
+    try {
+      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      return match ? Math.round(Number(match[1]) / 1024) : 0;
+    } catch {
+      return 0; // exited
+    }
+  });
+}
+
+interface Side {
+  label: string;
+  tenantId: string;
+  token: string;
+  togglers: string[];
+}
+
+function toggle(base: string, togglers: string[]): HttpScenario {
+  return {
+    name: 'PATCH /Users/{id} active false/true',
+    method: 'PATCH',
+    auth: true,
+    request: (n) => ({
+      path: `${base}/Users/${togglers[n % togglers.length]}`,
+      body: {
+        schemas: [PATCH],
+        Operations: [{ op: 'replace', value: { active: Math.floor(n / togglers.length) % 2 === 1 } }],
+      },
+    }),
+  };
+}
+
+/** Creates `count` users through SCIM at `concurrency`; answers their ids and the rate. */
+async function importUsers(
+  base: string,
+  token: string,
+  prefix: string,
+  count: number,
+  concurrency: number,
+): Promise<{ ids: string[]; usersPerSecond: number }> {
+  const scenario = createUsers(base, prefix);
+  const ids: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let n = next++; n < count; n = next++) {
+      const { path, body } = scenario.request(n);
+      const res = await fetch(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+        body: JSON.stringify(body),
+      });
+      const created = (await res.json()) as { id?: string };
+      if (res.status !== 201 || !created.id) throw new Error(`POST /Users answered ${res.status}`);
+      ids.push(created.id);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { ids, usersPerSecond: Math.round(count / ((performance.now() - started) / 1000)) };
+}
+
+export async function writesBench(
+  databaseUrl: string,
+  seconds: number,
+  log: (line: string) => void,
+): Promise<WriteFigures> {
+  const adminKey = 'bench-admin-key-' + randomBytes(8).toString('hex');
+  const runId = randomBytes(4).toString('hex');
+  let server: BenchServer = await startServer(databaseUrl, adminKey, 1);
+  let peakRss = 0;
+  const sample = () => (peakRss = Math.max(peakRss, ...processRss(server.child.pid ?? 0)));
+  const timer = setInterval(sample, 200);
+  const tenants: Array<Awaited<ReturnType<typeof createTenant>>> = [];
+  const imports: number[] = [];
+  const figures = new Map<string, WriteRow>();
+  try {
+    const sides: Side[] = [];
+    for (const limited of [false, true]) {
+      const tenant = await createTenant(
+        server,
+        adminKey,
+        `bench-writes-${limited ? 'limit' : 'open'}-${runId}`,
+      );
+      tenants.push(tenant);
+      if (limited) {
+        const res = await fetch(`${server.url}/admin/tenants/${tenant.id}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ seatLimit: LIMIT }),
+        });
+        if (!res.ok) throw new Error(`PATCH tenant seatLimit: ${res.status} ${await res.text()}`);
+      }
+      const base = `${server.url}/scim/v2/${tenant.id}`;
+      const { ids } = await importUsers(base, tenant.token, `toggle-${runId}`, TOGGLERS, IMPORT_CONCURRENCY);
+      sides.push({
+        label: limited ? 'seat limit' : 'no seat limit',
+        tenantId: tenant.id,
+        token: tenant.token,
+        togglers: ids,
+      });
+    }
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? [1, 2] : [2, 1];
+      for (const workers of order) {
+        await stopServer(server);
+        server = await startServer(databaseUrl, adminKey, workers);
+        for (const side of sides) {
+          const base = `/scim/v2/${side.tenantId}`;
+          const prefix = `new-${runId}-${round}-${workers}-${side.tenantId.slice(0, 8)}`;
+          for (const scenario of [createUsers(base, prefix), toggle(base, side.togglers)]) {
+            const result = await runHttp(server.url, side.token, scenario, CONNECTIONS, seconds);
+            const key = `${scenario.name} (${side.label})`;
+            const entry = figures.get(key) ?? {
+              scenario: scenario.name,
+              seatLimit: side.label === 'seat limit',
+              oneWorker: [],
+              twoWorkers: [],
+              medianOne: 0,
+              medianTwo: 0,
+              scaling: 0,
+              errors: 0,
+            };
+            (workers === 1 ? entry.oneWorker : entry.twoWorkers).push(result.requestsPerSecond);
+            entry.errors += result.errors;
+            figures.set(key, entry);
+            log(
+              `  writes round ${round + 1} ${workers}w ${key}: ${result.requestsPerSecond} req/s, errors ${result.errors}`,
+            );
+          }
+        }
+        if (workers === 1) {
+          const base = `${server.url}/scim/v2/${sides[0].tenantId}`;
+          const { usersPerSecond } = await importUsers(
+            base,
+            sides[0].token,
+            `import-${runId}-${round}`,
+            IMPORT_USERS,
+            IMPORT_CONCURRENCY,
+          );
+          imports.push(usersPerSecond);
+          log(
+            `  writes round ${round + 1} 1w import ${IMPORT_USERS} at ${IMPORT_CONCURRENCY}: ${usersPerSecond} users/s`,
+          );
+        }
+      }
+    }
+  } finally {
+    clearInterval(timer);
+    for (const tenant of tenants) await tenant.remove(server).catch(() => undefined);
+    await stopServer(server);
+  }
+  const rows = [...figures.values()].map((row) => {
+    const medianOne = median(row.oneWorker);
+    const medianTwo = median(row.twoWorkers);
+    return { ...row, medianOne, medianTwo, scaling: Math.round((medianTwo / medianOne) * 100) / 100 };
+  });
+  const medianImport = median(imports);
+  const post = rows.find((r) => r.scenario === 'POST /Users' && !r.seatLimit);
+  return {
+    rounds: ROUNDS,
+    seconds,
+    rows,
+    importUsersPerSecond: imports,
+    medianImport,
+    peakWorkerRssMb: peakRss,
+    targets: { postScaling: (post?.scaling ?? 0) >= 1.3, import: medianImport >= 1000, rss: peakRss < 300 },
+  };
+}
+
+export function writesMarkdown(f: WriteFigures): string {
+  return [
+    `| writes to one tenant (${f.rounds} rounds, medians) | 1 worker req/s | 2 workers req/s | 2w / 1w | errors |`,
+    '|---|---:|---:|---:|---:|',
+    ...f.rows.map(
+      (r) =>
+        `| ${r.scenario}, ${r.seatLimit ? 'seat limit' : 'no seat limit'} | ${r.medianOne} | ${r.medianTwo} | ${r.scaling} | ${r.errors} |`,
+    ),
+    `| import ${IMPORT_USERS.toLocaleString('en')} users at concurrency ${IMPORT_CONCURRENCY}, 1 worker (users/s) | ${f.medianImport} | – | – | 0 |`,
+    '',
+    `Largest resident size of one Rollcall process: ${f.peakWorkerRssMb} MB.`,
+  ].join('\n');
+}
