@@ -312,10 +312,10 @@ describeWithOwnCluster('Database limits and faults', () => {
 
   it('retries a write chosen as a deadlock victim, and answers 200', async () => {
     const { logs, t, tenant, id } = await userOnApp({}, 'deadlock@acme.com');
-    // The test takes the tenant's counter row (which every write takes last), then the user's row,
-    // which the PATCH holds while it waits for the counter: a cycle PostgreSQL breaks after 1 s.
+    // The test locks the tenant's row, which the PATCH's event (its last statement) needs a key share
+    // of, then the user's row, which the PATCH holds while it waits: a cycle PostgreSQL breaks after 1 s.
     await db.query('BEGIN');
-    await db.query('UPDATE tenant_counter SET event_seq = event_seq WHERE tenant_id = $1', [tenant.id]);
+    await db.query('SELECT 1 FROM tenant WHERE id = $1 FOR UPDATE', [tenant.id]);
     const answer = rename(t, tenant, id, 'Survived').then((r) => r.status);
     expect(await oneWaiting()).not.toBeNull();
     const mine = db.query('SELECT 1 FROM scim_user WHERE id = $1 FOR UPDATE', [id]).then(

@@ -50,6 +50,8 @@ export interface AppConfig {
   webhookSecretKeys: SecretKey[] | null;
   /** Events older than this many days are deleted (0: kept for ever), unless a delivery needs them. */
   eventRetentionDays: number;
+  /** How often a process numbers events a write committed but did not number (it died, or waited too long). */
+  eventSweepMs: number;
   /**
    * How long a process keeps a verified bearer token in memory (0: never). Revocation, expiry and a
    * tenant's disabling still take effect at once: see TokenCache.
@@ -227,6 +229,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     webhookAllowedNetworks: parseNetworks('WEBHOOK_ALLOWED_NETWORKS', text(env, 'WEBHOOK_ALLOWED_NETWORKS')),
     webhookSecretKeys: parseSecretKeys('WEBHOOK_SECRET_KEYS', text(env, 'WEBHOOK_SECRET_KEYS')),
     eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 30, 0, 36_500),
+    eventSweepMs: integer(env, 'EVENT_SWEEP_MS', 1000, 10, 600_000),
     tokenCacheSeconds: integer(env, 'TOKEN_CACHE_SECONDS', 60, 0, 3600),
     scimRatePerSecond: integer(env, 'SCIM_RATE_LIMIT_PER_SECOND', 50, 0, 1_000_000),
     scimRateBurst: integer(env, 'SCIM_RATE_LIMIT_BURST', 1000, 1, 10_000_000),

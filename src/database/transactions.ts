@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { loggableError } from '../common/loggable-error';
 import {
@@ -26,6 +26,24 @@ async function retriedOnce<T>(what: string, attempt: () => Promise<T>): Promise<
   }
 }
 
+/** Work to run once a transaction committed, by key (the same key twice runs once). */
+const afterCommitWork = new WeakMap<QueryRunner, Map<string, AfterCommit>>();
+
+type AfterCommit = (m: EntityManager) => Promise<void>;
+
+/**
+ * Runs `work` on the transaction's connection once the transaction of `m` (a runTransaction's)
+ * committed, before that connection goes back to the pool and before runTransaction returns; never
+ * after a rollback. `work` runs outside any transaction and must not throw (the change committed).
+ * Returns false when `m` is no runTransaction's: then nothing is scheduled.
+ */
+export function afterCommit(m: EntityManager, key: string, work: AfterCommit): boolean {
+  const pending = m.queryRunner ? afterCommitWork.get(m.queryRunner) : undefined;
+  if (!pending) return false;
+  if (!pending.has(key)) pending.set(key, work);
+  return true;
+}
+
 /**
  * One transaction around `work`, retried once when it failed before COMMIT was sent through a lost
  * connection, a serialization failure or a deadlock: then nothing of it committed and `work` (which
@@ -50,9 +68,13 @@ async function transactionAttempt<T>(
   try {
     await runner.connect();
     await runner.startTransaction(isolation);
+    const committed = new Map<string, AfterCommit>();
+    afterCommitWork.set(runner, committed);
     const result = await work(runner.manager);
     commitSent = true;
     await runner.commitTransaction();
+    afterCommitWork.delete(runner);
+    await runAfterCommit(committed.values(), runner.manager);
     return result;
   } catch (error) {
     const cutOff = isConnectionFault(error) || limitHit(error) !== null;
@@ -62,6 +84,20 @@ async function transactionAttempt<T>(
     throw error;
   } finally {
     await runner.release();
+  }
+}
+
+/** What follows a commit cannot undo it: a failure there is logged, never thrown into the retry. */
+async function runAfterCommit(work: Iterable<AfterCommit>, m: EntityManager): Promise<void> {
+  for (const next of work) {
+    try {
+      await next(m);
+    } catch (error) {
+      logger.warn(
+        { err: loggableError(error) },
+        `work after a commit failed (${loggableError(error).message})`,
+      );
+    }
   }
 }
 

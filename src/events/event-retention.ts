@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { RepeatingPass } from '../common/repeating-pass';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsRepository } from './events.repository';
 
@@ -18,9 +19,14 @@ const PASS_INTERVAL_MS = 60 * 60 * 1000;
 @Injectable()
 export class EventRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventRetention.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+  private readonly passes = new RepeatingPass(
+    () => this.runOnce(),
+    (error) =>
+      this.logger.error(
+        { error: error instanceof Error ? error.message : String(error) },
+        'event retention pass failed',
+      ),
+  );
 
   constructor(
     private readonly events: EventsRepository,
@@ -28,13 +34,13 @@ export class EventRetention implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.webhookDelivery && this.config.eventRetentionDays > 0) this.schedule(FIRST_PASS_DELAY_MS);
+    if (this.config.webhookDelivery && this.config.eventRetentionDays > 0) {
+      this.passes.start(FIRST_PASS_DELAY_MS, PASS_INTERVAL_MS);
+    }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** One pass over every tenant with expired events; answers how many events it deleted. */
@@ -46,7 +52,7 @@ export class EventRetention implements OnApplicationBootstrap, OnApplicationShut
     for (;;) {
       const tenants = await this.events.tenantsWithEventsBefore(cutoff, after, TENANTS_PER_PAGE);
       for (const tenantId of tenants) {
-        if (this.stopped) return deleted;
+        if (this.passes.isStopped) return deleted;
         deleted += await this.prune(tenantId, cutoff);
       }
       if (tenants.length < TENANTS_PER_PAGE) return deleted;
@@ -60,7 +66,7 @@ export class EventRetention implements OnApplicationBootstrap, OnApplicationShut
     let deleted = 0;
     let after = '0';
     try {
-      while (!this.stopped) {
+      while (!this.passes.isStopped) {
         const batch = await this.events.deleteBefore(tenantId, after, bound, RETENTION_BATCH);
         if (batch.last === null) break;
         deleted += batch.count;
@@ -74,20 +80,5 @@ export class EventRetention implements OnApplicationBootstrap, OnApplicationShut
       );
     }
     return deleted;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().catch((error: unknown) => {
-        this.logger.error(
-          { error: error instanceof Error ? error.message : String(error) },
-          'event retention pass failed',
-        );
-        return 0;
-      });
-      void this.running.then(() => this.schedule(PASS_INTERVAL_MS));
-    }, delay);
-    this.timer.unref();
   }
 }

@@ -4,6 +4,7 @@ import { DeliveryLeasesRepository } from './delivery-leases.repository';
 import { DeliveryQueueRepository } from './delivery-queue.repository';
 import { DeliveryWorker } from './delivery-worker';
 import { EventRetention } from './event-retention';
+import { EventSequencer } from './event-sequencer';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -20,6 +21,7 @@ import { WebhooksService } from './webhooks.service';
   providers: [
     EventsRepository,
     EventsService,
+    EventSequencer,
     EventRetention,
     WebhooksRepository,
     WebhooksService,

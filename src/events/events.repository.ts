@@ -14,14 +14,14 @@ export interface EventRow {
   data: Record<string, unknown>;
 }
 
-/** All SQL on `event`; fan-out into `webhook_delivery` happens in the same statement batch. */
+/** All SQL on `event`; fan-out into `webhook_delivery` happens where events are numbered. */
 @Injectable()
 export class EventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Numbers and stores the events, and queues a delivery for every webhook endpoint that wants
-   * them. Taking the numbers locks the tenant's counter row until commit, so numbers follow commit order.
+   * Stores the events in the write's transaction, in the drafts' order and without a sequence: the
+   * sequencer numbers them once they committed (`number`), so a write locks no per-tenant row.
    */
   async append(
     m: EntityManager,
@@ -29,30 +29,51 @@ export class EventsRepository {
     drafts: ReadonlyArray<EventDraft | ResourceEvent>,
     now: Date,
   ): Promise<void> {
-    // One statement, so the counter row stays locked for as little as possible before the commit.
     await queryPrepared(
       m,
-      `WITH numbered AS (
-         UPDATE tenant_counter SET event_seq = event_seq + $2 WHERE tenant_id = $1 RETURNING event_seq - $2 AS before
-       ), stored AS (
-         INSERT INTO event (tenant_id, seq, id, type, occurred_at, data)
-         SELECT $1, numbered.before + e.n, e.id, e.type, $3, e.data
-           FROM numbered, unnest($4::uuid[], $5::text[], $6::jsonb[]) WITH ORDINALITY AS e(id, type, data, n)
-         RETURNING id, seq, type
-       )
-       INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_seq, next_attempt_at, created_at)
-       SELECT $1, gen_random_uuid(), w.id, stored.id, stored.seq, $3, $3
-         FROM webhook_endpoint w JOIN stored ON w.event_types = '{}' OR stored.type = ANY(w.event_types)
-        WHERE w.tenant_id = $1`,
+      `INSERT INTO event (tenant_id, id, type, occurred_at, data)
+       SELECT $1, e.id, e.type, $2, e.data
+         FROM unnest($3::uuid[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(id, type, data, n)
+        ORDER BY e.n`,
       [
         tenantId,
-        drafts.length,
         now,
         drafts.map(() => randomUUID()),
         drafts.map((d) => d.type),
         drafts.map((d) => JSON.stringify(d.data)),
       ],
     );
+  }
+
+  /**
+   * Numbers the tenant's committed unnumbered events after its last sequence, in the order they were
+   * stored, and queues a delivery for every webhook endpoint that wants them, in one statement of its
+   * own transaction (never inside another: its snapshot must follow the per-tenant lock), on the
+   * connection of `m` (a committed transaction's) or the pool's. `wait`: wait
+   * for a run in progress (at most a second); otherwise skip the tenant then. Answers how many it
+   * numbered, or null when it skipped.
+   */
+  async number(
+    m: EntityManager | undefined,
+    tenantId: string,
+    wait: boolean,
+    now: Date,
+  ): Promise<number | null> {
+    const rows = await queryPrepared<{ numbered: number | null }>(
+      m ?? this.dataSource.manager,
+      `SELECT rollcall_number_events($1, $2, $3) AS numbered`,
+      [tenantId, wait, now],
+    );
+    return rows[0]?.numbered ?? null;
+  }
+
+  /** Up to `limit` tenants with committed events not yet numbered (by the partial index). */
+  async tenantsWithUnnumbered(limit: number): Promise<string[]> {
+    const rows: Array<{ tenant_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT tenant_id FROM event WHERE seq IS NULL LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.tenant_id);
   }
 
   async after(tenantId: string, afterSeq: string, limit: number): Promise<EventRow[]> {

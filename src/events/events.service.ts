@@ -7,18 +7,21 @@ import { envelopeOf } from './event-envelope';
 import { ResourceEvent } from '../scim/resource/resource-definition';
 import { EventDraft } from './event-types';
 import { EventsRepository } from './events.repository';
+import { EventSequencer } from './event-sequencer';
 import { InvalidFieldsError } from '../common/problem-details';
 
 const SEQUENCE = /^\d{1,18}$/;
 
 /**
  * The change feed. Services call `record` as the last step of their transaction, so an event
- * exists exactly when its change committed.
+ * exists exactly when its change committed; it is numbered (and so in the feed and on its way to
+ * webhooks) right after the commit, before the write answers (EventSequencer).
  */
 @Injectable()
 export class EventsService {
   constructor(
     private readonly events: EventsRepository,
+    private readonly sequencer: EventSequencer,
     private readonly tenants: TenantsService,
   ) {}
 
@@ -27,7 +30,9 @@ export class EventsService {
     tenantId: string,
     drafts: ReadonlyArray<EventDraft | ResourceEvent>,
   ): Promise<void> {
-    if (drafts.length > 0) await this.events.append(m, tenantId, drafts, new Date());
+    if (drafts.length === 0) return;
+    await this.events.append(m, tenantId, drafts, new Date());
+    await this.sequencer.numberAfterCommit(m, tenantId);
   }
 
   /**

@@ -15,6 +15,9 @@ process.env.WEBHOOK_SECRET_KEYS = 'test:' + Buffer.alloc(32, 7).toString('base64
 // no timed flush lands in a test that counts SQL statements.
 process.env.ACTIVITY_FLUSH_MS = '600000';
 process.env.ACTIVITY_BATCH_SIZE = '5000';
+// Writes number their own events; the sweep of events left unnumbered runs when a test asks
+// (EventSequencer.sweep) or sets its own interval, so no timed sweep lands in a counted statement.
+process.env.EVENT_SWEEP_MS = '600000';
 // Limits well above any test's own work, so a loaded machine slows a test down instead of failing it
 // with 503; the tests of the limits set their own (test/database-limits.e2e-spec.ts and others).
 process.env.DATABASE_STATEMENT_TIMEOUT_MS = '60000';
