@@ -5,6 +5,7 @@ import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
 import { returnedRows } from '../database/returned-rows';
 import { Quota, quotaOf, RawSeat, SeatState, seatOf } from './seat-state';
+import { SEAT_COUNT_SHARD, SEATS_USED, seatCountLockKey, seatLimitLockKey } from './seat-count';
 
 export interface SeatListRow extends SeatState {
   userId: string;
@@ -38,13 +39,19 @@ const HISTORY = (action: 'assigned' | 'released') => `history AS (
   SELECT $1, $2, $3, '${action}', s.quota_amount, s.quota_unit, $4 FROM s
 )`;
 
+/** One seat counted on this connection's shard, for the tenant ($1) of the rows `source` selects. */
+const COUNT_UP = (source: string) => `INSERT INTO seat_count (tenant_id, shard, used)
+  SELECT $1, ${SEAT_COUNT_SHARD}, 1 ${source}
+  ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used + 1
+  RETURNING 1`;
+
 /** The user a seat belongs to, as the history names it. */
 export interface SeatHolder {
   id: string;
   userName: string;
 }
 
-/** All SQL on `seat`, `seat_history` and the tenant's seat counter. Every statement takes the tenant id. */
+/** All SQL on `seat`, `seat_history` and `seat_count`. Every statement takes the tenant id. */
 @Injectable()
 export class SeatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -55,31 +62,48 @@ export class SeatsRepository {
   }
 
   /**
-   * Takes one seat if one is free: the limit check and the count change are one UPDATE, so
-   * concurrent activations queue on the tenant's counter row and never overshoot. Returns false when full.
+   * Counts one seat taken if one is free. `assign`, earlier in the transaction, took the limit lock
+   * shared, so the limit read here is the one in force until commit. Without a limit the count goes
+   * up on this connection's shard and nothing waits; with one, the count lock serializes the
+   * tenant's activations and the next statement sums the shards under it. Returns false when full.
    */
   async take(m: EntityManager, tenantId: string): Promise<boolean> {
+    const [unlimited] = returnedRows<{ taken: boolean }>(
+      await m.query(
+        `WITH t AS (SELECT seat_limit FROM tenant WHERE id = $1),
+              counted AS (${COUNT_UP('FROM t WHERE t.seat_limit IS NULL')})
+         SELECT EXISTS (SELECT FROM counted) AS taken`,
+        [tenantId],
+      ),
+    );
+    if (unlimited?.taken) return true;
+    await m.query(`SELECT pg_advisory_xact_lock(${seatCountLockKey('$1::text')})`, [tenantId]);
     const result: unknown = await m.query(
-      `UPDATE tenant_counter c SET seats_used = c.seats_used + 1
-         FROM tenant t
-        WHERE c.tenant_id = $1 AND t.id = $1 AND (t.seat_limit IS NULL OR c.seats_used < t.seat_limit)
-        RETURNING c.seats_used`,
+      `${COUNT_UP(`FROM tenant t
+        WHERE t.id = $1
+          AND (t.seat_limit IS NULL
+               OR (SELECT coalesce(sum(c.used), 0) FROM seat_count c WHERE c.tenant_id = $1) < t.seat_limit)`)}`,
       [tenantId],
     );
     return returnedRows(result).length === 1;
   }
 
+  /** Counts one seat given back, on this connection's shard: a release never waits for another. */
   async giveBack(m: EntityManager, tenantId: string): Promise<void> {
-    await m.query(`UPDATE tenant_counter SET seats_used = seats_used - 1 WHERE tenant_id = $1`, [tenantId]);
+    await m.query(
+      `INSERT INTO seat_count (tenant_id, shard, used) VALUES ($1, ${SEAT_COUNT_SHARD}, -1)
+       ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used - 1`,
+      [tenantId],
+    );
   }
 
   async usage(tenantId: string, m: EntityManager = this.dataSource.manager): Promise<SeatUsage | null> {
     const rows: Array<{ limit: number | null; used: number; invited: number; claimed: number }> =
       await m.query(
-        `SELECT t.seat_limit AS limit, c.seats_used AS used,
+        `SELECT t.seat_limit AS limit, ${SEATS_USED('t.id')} AS used,
               (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'invited') AS invited,
               (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'claimed') AS claimed
-         FROM tenant t JOIN tenant_counter c ON c.tenant_id = t.id WHERE t.id = $1`,
+         FROM tenant t WHERE t.id = $1`,
         [tenantId],
       );
     return rows[0] ?? null;
@@ -87,7 +111,8 @@ export class SeatsRepository {
 
   /**
    * Marks the user's seat assigned, with `quota` when one is given (undefined: a seat given back
-   * earlier keeps its quota, a new one gets the tenant's).
+   * earlier keeps its quota, a new one gets the tenant's), and takes the tenant's limit lock shared
+   * for `take`, the transaction's next seat statement.
    */
   async assign(
     m: EntityManager,
@@ -97,11 +122,13 @@ export class SeatsRepository {
     quota: Quota | null | undefined,
   ): Promise<SeatState> {
     const rows: RawSeat[] = await m.query(
-      `WITH s AS (
+      `WITH limit_lock AS (
+         SELECT pg_advisory_xact_lock_shared(${seatLimitLockKey('t.id::text')}) FROM tenant t WHERE t.id = $1
+       ), s AS (
          INSERT INTO seat AS s (tenant_id, user_id, status, quota_amount, quota_unit, assigned_at)
          SELECT $1, $2, 'invited', CASE WHEN $5 THEN $6::numeric ELSE t.seat_quota_amount END,
                 CASE WHEN $5 THEN $7::text ELSE t.seat_quota_unit END, $4
-           FROM tenant t WHERE t.id = $1
+           FROM tenant t CROSS JOIN limit_lock WHERE t.id = $1
          ON CONFLICT (tenant_id, user_id) DO UPDATE
            SET status = 'invited', assigned_at = $4, claimed_at = NULL, released_at = NULL,
                quota_amount = CASE WHEN $5 THEN $6::numeric ELSE s.quota_amount END,

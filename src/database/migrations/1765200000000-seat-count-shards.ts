@@ -1,0 +1,38 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The seats a tenant holds move from its one counter row (`tenant_counter.seats_used`, locked by
+ * every activation until commit) to up to 32 shard rows summed on read: each connection changes the
+ * shard of its backend, so activations of a tenant without a limit no longer queue on one row. A
+ * shard may go below zero (a seat taken on one and given back on another); the sum is the count.
+ * The counts are taken from `seat` itself, the seats held, so every tenant starts exact.
+ */
+export class SeatCountShards1765200000000 implements MigrationInterface {
+  name = 'SeatCountShards1765200000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE seat_count (
+        tenant_id uuid NOT NULL,
+        shard smallint NOT NULL CHECK (shard >= 0 AND shard < 32),
+        used integer NOT NULL,
+        CONSTRAINT seat_count_pkey PRIMARY KEY (tenant_id, shard),
+        CONSTRAINT seat_count_tenant_fkey FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE
+      ) WITH (fillfactor = 10)`);
+    await q.query(`
+      INSERT INTO seat_count (tenant_id, shard, used)
+      SELECT tenant_id, 0, count(*)::int FROM seat WHERE status <> 'released' GROUP BY tenant_id`);
+    await q.query(`ALTER TABLE IF EXISTS tenant_counter DROP COLUMN IF EXISTS seats_used`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `ALTER TABLE tenant_counter ADD COLUMN seats_used integer NOT NULL DEFAULT 0 CHECK (seats_used >= 0)`,
+    );
+    await q.query(`
+      UPDATE tenant_counter c SET seats_used = s.used
+        FROM (SELECT tenant_id, sum(used)::int AS used FROM seat_count GROUP BY tenant_id) s
+       WHERE s.tenant_id = c.tenant_id`);
+    await q.query(`DROP TABLE seat_count`);
+  }
+}
