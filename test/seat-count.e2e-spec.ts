@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
 import { waitFor } from './helpers/wait';
+import { SeatCountShards1765200000000 } from '../src/database/migrations/1765200000000-seat-count-shards';
+import { SEATS_USED } from '../src/seats/seat-count';
 
 /** The embedded test database serves one session at a time: no two transactions are ever in flight. */
 const onServer = process.env.ROLLCALL_TEST_DATABASE !== 'embedded';
 const itOnServer = onServer ? it : it.skip;
+/** A schema change in a test would hold the other test files a server runs alongside: embedded only. */
+const itEmbedded = onServer ? it.skip : it;
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const activate = patchOp({ op: 'replace', value: { active: true } });
@@ -225,6 +229,45 @@ describe('Seat counts', () => {
       } finally {
         await removeTrigger();
       }
+    },
+  );
+
+  itEmbedded(
+    'counts the seats of every existing tenant when the count moves off tenant_counter',
+    async () => {
+      const tenant = await createTenant(t, 10);
+      const api = scim(t, tenant);
+      const [released, deleted] = await createUsers(api, 'migrated', 4, true);
+      await createUsers(api, 'migrated-off', 2, false);
+      await api.patch(`/Users/${released}`, deactivate).expect(200);
+      await api.delete(`/Users/${deleted}`).expect(204);
+      const migration = new SeatCountShards1765200000000();
+      const runner = t.db.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await migration.down(runner);
+        const [before] = await runner.query(`SELECT seats_used FROM tenant_counter WHERE tenant_id = $1`, [
+          tenant.id,
+        ]);
+        expect(before.seats_used).toBe(2);
+        // A counter that had drifted from the seats held is corrected: the count is taken from `seat`.
+        await runner.query(`UPDATE tenant_counter SET seats_used = 7 WHERE tenant_id = $1`, [tenant.id]);
+        await migration.up(runner);
+        const [after] = await runner.query(`SELECT ${SEATS_USED('$1::uuid')} AS used`, [tenant.id]);
+        expect(after.used).toBe(2);
+        const columns = await runner.query(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'tenant_counter' ORDER BY 1`,
+        );
+        expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual([
+          'event_seq',
+          'tenant_id',
+        ]);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(await seatsUsed(tenant)).toBe(2);
     },
   );
 });
