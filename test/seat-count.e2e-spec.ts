@@ -15,6 +15,13 @@ const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const activate = patchOp({ op: 'replace', value: { active: true } });
 const deactivate = patchOp({ op: 'replace', value: { active: false } });
 const HOLD_MS = 2000;
+/** The app's connections name themselves, so that what they wait on is told apart from other test files'. */
+const APP_NAME = 'seat-count-e2e';
+const APP_DATABASE_URL = (() => {
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.searchParams.set('application_name', APP_NAME);
+  return url.toString();
+})();
 
 type Api = ReturnType<typeof scim>;
 
@@ -33,7 +40,7 @@ async function createUsers(api: Api, prefix: string, count: number, active: bool
 describe('Seat counts', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { DATABASE_URL: APP_DATABASE_URL } });
   });
   afterAll(() => t.close());
 
@@ -108,8 +115,8 @@ describe('Seat counts', () => {
     try {
       const after = await waitFor(HOLD_MS * 2, async () => {
         const rows = await observer.query(
-          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = $1`,
-          [waitEvent],
+          `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event = $2`,
+          [APP_NAME, waitEvent],
         );
         return done() || rows.rows.length > 0;
       });
@@ -135,8 +142,8 @@ describe('Seat counts', () => {
     const sampling = (async () => {
       while (!done) {
         const rows = await observer.query<{ query: string }>(
-          `SELECT query FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          `SELECT query FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+          [APP_NAME],
         );
         rows.rows.forEach((r) => seen.add(r.query));
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -5,7 +5,7 @@ import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
 import { returnedRows } from '../database/returned-rows';
 import { Quota, quotaOf, RawSeat, SeatState, seatOf } from './seat-state';
-import { SEAT_COUNT_SHARD, SEATS_USED, seatCountLockKey, seatLimitLockKey } from './seat-count';
+import { SEAT_COUNT_SHARD, SEAT_COUNT_SHARDS, SEATS_USED, seatLimitLockKey } from './seat-count';
 
 export interface SeatListRow extends SeatState {
   userId: string;
@@ -39,11 +39,25 @@ const HISTORY = (action: 'assigned' | 'released') => `history AS (
   SELECT $1, $2, $3, '${action}', s.quota_amount, s.quota_unit, $4 FROM s
 )`;
 
-/** One seat counted on this connection's shard, for the tenant ($1) of the rows `source` selects. */
-const COUNT_UP = (source: string) => `INSERT INTO seat_count (tenant_id, shard, used)
-  SELECT $1, ${SEAT_COUNT_SHARD}, 1 ${source}
-  ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used + 1
-  RETURNING 1`;
+/**
+ * CTEs that count `delta` seats for the tenant $1 when `when` (SQL on its row `t`) holds, on a shard
+ * no other transaction holds: the first free one from this connection's own, or this connection's
+ * own (made when missing) when every shard there is is held. `counted` has a row when it counted.
+ */
+const COUNT_CHANGE = (delta: 1 | -1, when: string) => `free AS (
+    SELECT c.shard FROM seat_count c JOIN tenant t ON t.id = c.tenant_id
+     WHERE c.tenant_id = $1 AND ${when}
+     ORDER BY (c.shard - ${SEAT_COUNT_SHARD} + ${SEAT_COUNT_SHARDS}) % ${SEAT_COUNT_SHARDS}
+     LIMIT 1 FOR UPDATE OF c SKIP LOCKED
+  ), bumped AS (
+    UPDATE seat_count c SET used = c.used + (${delta}) FROM free
+     WHERE c.tenant_id = $1 AND c.shard = free.shard RETURNING 1
+  ), added AS (
+    INSERT INTO seat_count (tenant_id, shard, used)
+    SELECT $1, ${SEAT_COUNT_SHARD}, ${delta} FROM tenant t
+     WHERE t.id = $1 AND ${when} AND NOT EXISTS (SELECT FROM bumped)
+    ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used + (${delta}) RETURNING 1
+  ), counted AS (SELECT FROM bumped UNION ALL SELECT FROM added)`;
 
 /** The user a seat belongs to, as the history names it. */
 export interface SeatHolder {
@@ -62,39 +76,35 @@ export class SeatsRepository {
   }
 
   /**
-   * Counts one seat taken if one is free. `assign`, earlier in the transaction, took the limit lock
-   * shared, so the limit read here is the one in force until commit. Without a limit the count goes
-   * up on this connection's shard and nothing waits; with one, the count lock serializes the
-   * tenant's activations and the next statement sums the shards under it. Returns false when full.
+   * Counts one seat taken if one is free; false when full. `assign`, earlier in the transaction,
+   * took the limit lock shared, so the limit read here is the one in force until commit. Without a
+   * limit the count goes up on a free shard and nothing waits. With one, on shard 0 only, by one
+   * conditional upsert: its row lock queues the tenant's activations until commit, and the waiter
+   * re-checks the row as committed. The other shards only fall while a limit is set (what they
+   * gained before it committed before it: the limit lock), so their sum is never too low.
    */
   async take(m: EntityManager, tenantId: string): Promise<boolean> {
-    const [unlimited] = returnedRows<{ taken: boolean }>(
+    const [row] = returnedRows<{ taken: boolean }>(
       await m.query(
-        `WITH t AS (SELECT seat_limit FROM tenant WHERE id = $1),
-              counted AS (${COUNT_UP('FROM t WHERE t.seat_limit IS NULL')})
-         SELECT EXISTS (SELECT FROM counted) AS taken`,
+        `WITH ${COUNT_CHANGE(1, 't.seat_limit IS NULL')}, within_limit AS (
+           INSERT INTO seat_count AS c (tenant_id, shard, used)
+           SELECT $1, 0, 1 FROM tenant t
+            WHERE t.id = $1 AND t.seat_limit IS NOT NULL AND ${SEATS_USED('$1')} < t.seat_limit
+           ON CONFLICT (tenant_id, shard) DO UPDATE SET used = c.used + 1
+            WHERE c.used + (SELECT coalesce(sum(o.used), 0) FROM seat_count o WHERE o.tenant_id = $1 AND o.shard <> 0)
+                  < (SELECT t.seat_limit FROM tenant t WHERE t.id = $1)
+           RETURNING 1
+         )
+         SELECT EXISTS (SELECT FROM counted) OR EXISTS (SELECT FROM within_limit) AS taken`,
         [tenantId],
       ),
     );
-    if (unlimited?.taken) return true;
-    await m.query(`SELECT pg_advisory_xact_lock(${seatCountLockKey('$1::text')})`, [tenantId]);
-    const result: unknown = await m.query(
-      `${COUNT_UP(`FROM tenant t
-        WHERE t.id = $1
-          AND (t.seat_limit IS NULL
-               OR (SELECT coalesce(sum(c.used), 0) FROM seat_count c WHERE c.tenant_id = $1) < t.seat_limit)`)}`,
-      [tenantId],
-    );
-    return returnedRows(result).length === 1;
+    return row?.taken === true;
   }
 
-  /** Counts one seat given back, on this connection's shard: a release never waits for another. */
+  /** Counts one seat given back, on a shard no other transaction holds: a release never waits for another. */
   async giveBack(m: EntityManager, tenantId: string): Promise<void> {
-    await m.query(
-      `INSERT INTO seat_count (tenant_id, shard, used) VALUES ($1, ${SEAT_COUNT_SHARD}, -1)
-       ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used - 1`,
-      [tenantId],
-    );
+    await m.query(`WITH ${COUNT_CHANGE(-1, 'true')} SELECT FROM counted`, [tenantId]);
   }
 
   async usage(tenantId: string, m: EntityManager = this.dataSource.manager): Promise<SeatUsage | null> {
@@ -111,8 +121,8 @@ export class SeatsRepository {
 
   /**
    * Marks the user's seat assigned, with `quota` when one is given (undefined: a seat given back
-   * earlier keeps its quota, a new one gets the tenant's), and takes the tenant's limit lock shared
-   * for `take`, the transaction's next seat statement.
+   * earlier keeps its quota, a new one gets the tenant's). Takes the tenant's limit lock shared for
+   * `take`, the next seat statement (a lock taken in a statement is not in that statement's snapshot).
    */
   async assign(
     m: EntityManager,
