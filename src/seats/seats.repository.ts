@@ -80,8 +80,9 @@ export class SeatsRepository {
    * took the limit lock shared, so the limit read here is the one in force until commit. Without a
    * limit the count goes up on a free shard and nothing waits. With one, on shard 0 only, by one
    * conditional upsert: its row lock queues the tenant's activations until commit, and the waiter
-   * re-checks the row as committed. The other shards only fall while a limit is set (what they
-   * gained before it committed before it: the limit lock), so their sum is never too low.
+   * re-checks the row as committed. While a limit is set the other shards can only fall: every
+   * activation that raised one without a limit committed before the limit did (the limit lock), so
+   * their sum read here is never too low.
    */
   async take(m: EntityManager, tenantId: string): Promise<boolean> {
     const [row] = returnedRows<{ taken: boolean }>(
