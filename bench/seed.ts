@@ -81,8 +81,10 @@ export async function seed(databaseUrl: string, log: (line: string) => void): Pr
           WHERE t.name LIKE 'bench-%' ON CONFLICT DO NOTHING`,
       );
       await db.query(
-        `UPDATE tenant_counter c SET seats_used = (SELECT count(*) FROM seat s WHERE s.tenant_id = c.tenant_id AND s.status <> 'released')
-           FROM tenant t WHERE t.id = c.tenant_id AND t.name LIKE 'bench-%'`,
+        `INSERT INTO seat_count (tenant_id, shard, used)
+         SELECT s.tenant_id, 0, count(*) FROM seat s JOIN tenant t ON t.id = s.tenant_id
+          WHERE t.name LIKE 'bench-%' AND s.status <> 'released' GROUP BY s.tenant_id
+         ON CONFLICT (tenant_id, shard) DO UPDATE SET used = excluded.used`,
       );
       await db.query('COMMIT');
       log(

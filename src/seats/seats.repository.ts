@@ -5,6 +5,7 @@ import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
 import { returnedRows } from '../database/returned-rows';
 import { Quota, quotaOf, RawSeat, SeatState, seatOf } from './seat-state';
+import { SEAT_COUNT_SHARD, SEAT_COUNT_SHARDS, SEATS_USED, seatLimitLockKey } from './seat-count';
 
 export interface SeatListRow extends SeatState {
   userId: string;
@@ -38,13 +39,33 @@ const HISTORY = (action: 'assigned' | 'released') => `history AS (
   SELECT $1, $2, $3, '${action}', s.quota_amount, s.quota_unit, $4 FROM s
 )`;
 
+/**
+ * CTEs that count `delta` seats for the tenant $1 when `when` (SQL on its row `t`) holds, on a shard
+ * no other transaction holds: the first free one from this connection's own, or this connection's
+ * own (made when missing) when every shard there is is held. `counted` has a row when it counted.
+ */
+const COUNT_CHANGE = (delta: 1 | -1, when: string) => `free AS (
+    SELECT c.shard FROM seat_count c JOIN tenant t ON t.id = c.tenant_id
+     WHERE c.tenant_id = $1 AND ${when}
+     ORDER BY (c.shard - ${SEAT_COUNT_SHARD} + ${SEAT_COUNT_SHARDS}) % ${SEAT_COUNT_SHARDS}
+     LIMIT 1 FOR UPDATE OF c SKIP LOCKED
+  ), bumped AS (
+    UPDATE seat_count c SET used = c.used + (${delta}) FROM free
+     WHERE c.tenant_id = $1 AND c.shard = free.shard RETURNING 1
+  ), added AS (
+    INSERT INTO seat_count (tenant_id, shard, used)
+    SELECT $1, ${SEAT_COUNT_SHARD}, ${delta} FROM tenant t
+     WHERE t.id = $1 AND ${when} AND NOT EXISTS (SELECT FROM bumped)
+    ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used + (${delta}) RETURNING 1
+  ), counted AS (SELECT FROM bumped UNION ALL SELECT FROM added)`;
+
 /** The user a seat belongs to, as the history names it. */
 export interface SeatHolder {
   id: string;
   userName: string;
 }
 
-/** All SQL on `seat`, `seat_history` and the tenant's seat counter. Every statement takes the tenant id. */
+/** All SQL on `seat`, `seat_history` and `seat_count`. Every statement takes the tenant id. */
 @Injectable()
 export class SeatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -55,31 +76,45 @@ export class SeatsRepository {
   }
 
   /**
-   * Takes one seat if one is free: the limit check and the count change are one UPDATE, so
-   * concurrent activations queue on the tenant's counter row and never overshoot. Returns false when full.
+   * Counts one seat taken if one is free; false when full. `assign`, earlier in the transaction,
+   * took the limit lock shared, so the limit read here is the one in force until commit. Without a
+   * limit the count goes up on a free shard and nothing waits. With one, on shard 0 only, by one
+   * conditional upsert: its row lock queues the tenant's activations until commit, and the waiter
+   * re-checks the row as committed. While a limit is set the other shards can only fall: every
+   * activation that raised one without a limit committed before the limit did (the limit lock), so
+   * their sum read here is never too low.
    */
   async take(m: EntityManager, tenantId: string): Promise<boolean> {
-    const result: unknown = await m.query(
-      `UPDATE tenant_counter c SET seats_used = c.seats_used + 1
-         FROM tenant t
-        WHERE c.tenant_id = $1 AND t.id = $1 AND (t.seat_limit IS NULL OR c.seats_used < t.seat_limit)
-        RETURNING c.seats_used`,
-      [tenantId],
+    const [row] = returnedRows<{ taken: boolean }>(
+      await m.query(
+        `WITH ${COUNT_CHANGE(1, 't.seat_limit IS NULL')}, within_limit AS (
+           INSERT INTO seat_count AS c (tenant_id, shard, used)
+           SELECT $1, 0, 1 FROM tenant t
+            WHERE t.id = $1 AND t.seat_limit IS NOT NULL AND ${SEATS_USED('$1')} < t.seat_limit
+           ON CONFLICT (tenant_id, shard) DO UPDATE SET used = c.used + 1
+            WHERE c.used + (SELECT coalesce(sum(o.used), 0) FROM seat_count o WHERE o.tenant_id = $1 AND o.shard <> 0)
+                  < (SELECT t.seat_limit FROM tenant t WHERE t.id = $1)
+           RETURNING 1
+         )
+         SELECT EXISTS (SELECT FROM counted) OR EXISTS (SELECT FROM within_limit) AS taken`,
+        [tenantId],
+      ),
     );
-    return returnedRows(result).length === 1;
+    return row?.taken === true;
   }
 
+  /** Counts one seat given back, on a shard no other transaction holds: a release never waits for another. */
   async giveBack(m: EntityManager, tenantId: string): Promise<void> {
-    await m.query(`UPDATE tenant_counter SET seats_used = seats_used - 1 WHERE tenant_id = $1`, [tenantId]);
+    await m.query(`WITH ${COUNT_CHANGE(-1, 'true')} SELECT FROM counted`, [tenantId]);
   }
 
   async usage(tenantId: string, m: EntityManager = this.dataSource.manager): Promise<SeatUsage | null> {
     const rows: Array<{ limit: number | null; used: number; invited: number; claimed: number }> =
       await m.query(
-        `SELECT t.seat_limit AS limit, c.seats_used AS used,
+        `SELECT t.seat_limit AS limit, ${SEATS_USED('t.id')} AS used,
               (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'invited') AS invited,
               (SELECT count(*)::int FROM seat s WHERE s.tenant_id = t.id AND s.status = 'claimed') AS claimed
-         FROM tenant t JOIN tenant_counter c ON c.tenant_id = t.id WHERE t.id = $1`,
+         FROM tenant t WHERE t.id = $1`,
         [tenantId],
       );
     return rows[0] ?? null;
@@ -87,7 +122,8 @@ export class SeatsRepository {
 
   /**
    * Marks the user's seat assigned, with `quota` when one is given (undefined: a seat given back
-   * earlier keeps its quota, a new one gets the tenant's).
+   * earlier keeps its quota, a new one gets the tenant's). Takes the tenant's limit lock shared for
+   * `take`, the next seat statement (a lock taken in a statement is not in that statement's snapshot).
    */
   async assign(
     m: EntityManager,
@@ -97,11 +133,13 @@ export class SeatsRepository {
     quota: Quota | null | undefined,
   ): Promise<SeatState> {
     const rows: RawSeat[] = await m.query(
-      `WITH s AS (
+      `WITH limit_lock AS (
+         SELECT pg_advisory_xact_lock_shared(${seatLimitLockKey('t.id::text')}) FROM tenant t WHERE t.id = $1
+       ), s AS (
          INSERT INTO seat AS s (tenant_id, user_id, status, quota_amount, quota_unit, assigned_at)
          SELECT $1, $2, 'invited', CASE WHEN $5 THEN $6::numeric ELSE t.seat_quota_amount END,
                 CASE WHEN $5 THEN $7::text ELSE t.seat_quota_unit END, $4
-           FROM tenant t WHERE t.id = $1
+           FROM tenant t CROSS JOIN limit_lock WHERE t.id = $1
          ON CONFLICT (tenant_id, user_id) DO UPDATE
            SET status = 'invited', assigned_at = $4, claimed_at = NULL, released_at = NULL,
                quota_amount = CASE WHEN $5 THEN $6::numeric ELSE s.quota_amount END,

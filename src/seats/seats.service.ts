@@ -32,8 +32,8 @@ export class SeatsService {
 
   /**
    * Takes a seat for the user, or fails with 403 and the numbers when none is free. The seat row and
-   * its history (one statement) come first: the counter, which locks the tenant's counter row, is
-   * the last step, so the lock is held only until the caller's commit.
+   * its history come first, with the tenant's limit lock; the count follows, waiting for another
+   * activation only when the tenant has a limit (seat-count.ts).
    */
   async assign(
     m: EntityManager,

@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
   VirtualColumn,
 } from 'typeorm';
+import { SEATS_USED } from '../seats/seat-count';
 
 @Entity('tenant')
 export class TenantEntity {
@@ -25,11 +26,8 @@ export class TenantEntity {
   @Column('integer', { name: 'seat_limit', nullable: true })
   seatLimit: number | null;
 
-  /** Seats held (one per active user), kept on `tenant_counter` by the seat ledger's conditional UPDATE. */
-  @VirtualColumn({
-    type: 'integer',
-    query: (alias) => `SELECT c.seats_used FROM tenant_counter c WHERE c.tenant_id = ${alias}.id`,
-  })
+  /** Seats held (one per active user): the sum of the tenant's `seat_count` shards, kept by the seat ledger. */
+  @VirtualColumn({ type: 'integer', query: (alias) => SEATS_USED(`${alias}.id`) })
   seatsUsed: number;
 
   /** The quota each new seat gets (numeric arrives as a string); null with its unit when none. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
+import { seatLimitLockKey } from '../seats/seat-count';
 import { TenantEntity } from './tenant.entity';
 
 export interface TenantChanges {
@@ -52,6 +53,9 @@ export class TenantsRepository {
     changes: TenantChanges,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<TenantEntity | null> {
+    // A new limit waits for the activations past their check, and holds later ones until it commits.
+    if (changes.seatLimit !== undefined)
+      await manager.query(`SELECT pg_advisory_xact_lock(${seatLimitLockKey('$1::text')})`, [id]);
     if (Object.keys(changes).length > 0) await manager.update(TenantEntity, { id }, changes);
     return this.findById(id, manager);
   }
