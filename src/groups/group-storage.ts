@@ -9,6 +9,7 @@ export const GROUP_TABLE: ResourceTable = {
   alias: 'g',
   columns: { displayName: 'display_name', externalId: 'external_id' },
   display: 'g.display_name',
+  counted: true,
 };
 
 /** Where each Group attribute lives, for the filter and sort engines (alias `g`). */

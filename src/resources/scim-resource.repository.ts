@@ -156,7 +156,13 @@ export class ScimResourceRepository {
       `${this.table} ${this.x}`,
       this.readColumns + this.optionalColumns(optional),
       sql,
-      read ? { alias: this.x, joins: read.joins } : undefined,
+      {
+        joined: read ? { alias: this.x, joins: read.joins } : undefined,
+        tenantCount: this.definition.table.counted
+          ? `(SELECT coalesce(sum(rc.n), 0)::int FROM resource_count rc
+               WHERE rc.tenant_id = $1 AND rc.resource_table = '${this.table}')`
+          : undefined,
+      },
     );
     return { rows: rows.map((r) => this.rowOf(r)), total };
   }

@@ -23,6 +23,7 @@ export const USER_TABLE: ResourceTable = {
     active: { column: 'active', kind: 'boolean' },
   },
   display: "coalesce(u.data ->> 'displayName', u.user_name)",
+  counted: true,
   read: {
     columns: 's.status, s.quota_amount, s.quota_unit, s.assigned_at, s.claimed_at, s.released_at',
     joins: 'LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND s.user_id = u.id',

@@ -73,6 +73,11 @@ export interface ResourceTable {
   /** The SQL, on `alias`, of what a referrer shows as the resource's `display` (a member's name). */
   display?: string;
   read?: TableRead;
+  /**
+   * Whether the table's rows are counted per tenant in `resource_count` (by the triggers of the
+   * resource-counts migration), so an unfiltered list reads its total there instead of counting.
+   */
+  counted?: boolean;
 }
 
 /** The words of one OpenAPI operation, where a type says more than the generic ones. */
