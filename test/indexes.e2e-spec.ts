@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { GROUP_STORAGE } from '../src/groups/groups.repository';
+import { GROUP_STORAGE } from '../src/groups/group-storage';
 import { FilterToSql, ResourceStorage } from '../src/scim/filter/filter-to-sql';
 import { parseFilter } from '../src/scim/filter/filter-parser';
 import { SqlParams } from '../src/scim/filter/sql-params';
 import { SchemaRegistry } from '../src/scim/schema/schema-registry';
-import { USER_STORAGE } from '../src/users/users.repository';
+import { USER_STORAGE } from '../src/users/user-storage';
 import { createTenant, createTestApp, TestApp } from './helpers/test-app';
 
 /**

@@ -9,7 +9,9 @@ import { RelationChange } from '../scim/patch/patch-engine';
 import { ScimObject } from '../scim/resource/attribute-values';
 import { ResourceSchema } from '../scim/schema/resource-schema';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
-import { GroupsRepository, MEMBER_ROWS, MemberIds, MemberType } from './groups.repository';
+import { GroupMembershipRepository, MemberIds, MemberRow, MemberSource } from './group-membership.repository';
+import { GROUP_RESOURCE } from './group.resource';
+import { MEMBER_ROWS, MemberType } from './group-storage';
 
 /** Most members one `group.members_added` or `group.members_removed` event names. */
 export const MEMBERS_PER_EVENT = 1000;
@@ -32,12 +34,37 @@ function noMembers(): MemberIds {
 @Injectable()
 export class GroupMembership {
   private readonly schema: ResourceSchema;
+  /** Where members of each type are, from the references the Group definition declares. */
+  readonly sources: MemberSource[];
 
   constructor(
-    private readonly groups: GroupsRepository,
+    private readonly groups: GroupMembershipRepository,
     registry: SchemaRegistry,
   ) {
-    this.schema = registry.resource('Group');
+    this.schema = registry.resource(GROUP_RESOURCE.name);
+    this.sources = GROUP_RESOURCE.references.map((reference) => {
+      const { table } = registry.definition(reference.resourceType);
+      if (!table.display) throw new Error(`${reference.resourceType} declares no display for members`);
+      return {
+        type: reference.resourceType as MemberType,
+        rows: reference.table,
+        referrer: reference.referrer,
+        referenced: reference.referenced,
+        table: table.name,
+        alias: table.alias,
+        display: table.display,
+      };
+    });
+  }
+
+  /** The members of the given groups, in page order, in batches (a server-side cursor). */
+  stream(tenantId: string, groupIds: string[]): AsyncGenerator<MemberRow[]> {
+    return this.groups.members(tenantId, groupIds, this.sources);
+  }
+
+  /** Direct member counts of the tenant's groups (the portal's groups list). */
+  memberCounts(tenantId: string, groupIds: string[]): Promise<Map<string, number>> {
+    return this.groups.memberCounts(tenantId, groupIds.filter(isUuid));
   }
 
   /** Applies member changes in order; adding what is there or removing what is not is no error. */
@@ -134,7 +161,7 @@ export class GroupMembership {
     if (ids.size === 0) return noMembers();
     // The id decides what a member is: a `type` label that says otherwise is corrected, not refused
     // (python-scim's tester labels members at random); the rows, and so every answer, carry the truth.
-    const types = await this.groups.memberTypes(m, tenantId, [...ids]);
+    const types = await this.groups.memberTypes(m, tenantId, [...ids], this.sources);
     for (const id of ids) if (!types.has(id)) throw this.unknownMember(id);
     const byType = (t: MemberType) => [...ids].filter((id) => types.get(id) === t);
     const groups = byType('Group');

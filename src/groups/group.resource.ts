@@ -1,6 +1,6 @@
 import { ResourceDefinition } from '../scim/resource/resource-definition';
 import { GROUP_SCHEMA_DEFINITION } from './group-schema';
-import { GROUP_INDEXED_STRINGS, GROUP_STORAGE } from './groups.repository';
+import { GROUP_INDEXED_STRINGS, GROUP_STORAGE, GROUP_TABLE } from './group-storage';
 
 /** A member a Group lost because the member was deleted. */
 const memberRemoved = (type: 'User' | 'Group') => (group: string, value: string) => [
@@ -14,7 +14,7 @@ export const GROUP_RESOURCE: ResourceDefinition = {
   description: 'Group',
   schema: GROUP_SCHEMA_DEFINITION,
   extensions: [],
-  table: { name: 'scim_group', alias: 'g' },
+  table: GROUP_TABLE,
   storage: GROUP_STORAGE,
   indexedStrings: GROUP_INDEXED_STRINGS,
   unique: [

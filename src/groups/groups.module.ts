@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module';
-import { scimResource } from '../resources/scim-resources.module';
+import { ScimResourceModule } from '../resources/scim-resources.module';
 import { GROUP_RESOURCE } from './group.resource';
+import { GroupMembers } from './group-members';
 import { GroupMembership } from './group-membership';
-import { GroupsRepository } from './groups.repository';
-import { GroupsService } from './groups.service';
+import { GroupMembershipRepository } from './group-membership.repository';
 
-const routes = scimResource(GROUP_RESOURCE, GroupsService);
+/** The Group resource type: its definition, served by the generic module, with the membership hook. */
+const GROUPS = ScimResourceModule.forResource(GROUP_RESOURCE, {
+  hooks: GroupMembers,
+  providers: [GroupMembershipRepository, GroupMembership],
+  exports: [GroupMembership],
+});
 
-@Module({
-  imports: [EventsModule],
-  controllers: routes.controllers,
-  providers: [GroupsRepository, GroupMembership, GroupsService, ...routes.providers],
-  exports: [GroupsService],
-})
+@Module({ imports: [GROUPS], exports: [GROUPS] })
 export class GroupsModule {}

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Filter } from '../scim/filter/filter-parser';
-import { GroupsService } from '../groups/groups.service';
+import { GroupMembership } from '../groups/group-membership';
+import { GROUP_RESOURCE } from '../groups/group.resource';
+import { ScimResources } from '../resources/scim-resources';
 import { ScimError } from '../scim/errors/scim-error';
 import { unstorableText } from '../scim/http/json-body-checks';
 import { ListQuery } from '../scim/query/list-query';
 import { ScimObject } from '../scim/resource/attribute-values';
-import { UsersService } from '../users/users.service';
+import { USER_RESOURCE } from '../users/user.resource';
 import type { PortalSession } from './portal-session';
 
 /** People and groups listed a page at a time. */
@@ -52,14 +54,14 @@ function listQuery(filter: Filter | null, sortBy: string, page: number, exclude:
 }
 
 /**
- * The people and groups the IdP provisioned, read through the Users and Groups services (the same
+ * The people and groups the IdP provisioned, read through the resource types' handlers (the same
  * queries the SCIM API runs), for the tenant of the session only.
  */
 @Injectable()
 export class PortalDirectoryService {
   constructor(
-    private readonly users: UsersService,
-    private readonly groups: GroupsService,
+    private readonly resources: ScimResources,
+    private readonly membership: GroupMembership,
   ) {}
 
   /** People whose name or email contains `search`, by userName. */
@@ -68,7 +70,11 @@ export class PortalDirectoryService {
     const filter = text
       ? containsAny(['userName', 'displayName', 'name.givenName', 'name.familyName', 'emails.value'], text)
       : null;
-    const list = await this.users.list(session.tenantId, listQuery(filter, 'userName', page, ['groups']));
+    const list = await this.resources.list(
+      session.tenantId,
+      USER_RESOURCE.endpoint,
+      listQuery(filter, 'userName', page, ['groups']),
+    );
     return {
       items: list.resources,
       total: list.list?.totalResults ?? list.resources.length,
@@ -79,7 +85,10 @@ export class PortalDirectoryService {
 
   /** A person with their groups and seat. */
   async person(session: PortalSession, userId: string): Promise<ScimObject> {
-    const result = await this.users.get(session.tenantId, userId, { attributes: [], excludedAttributes: [] });
+    const result = await this.resources.get(session.tenantId, USER_RESOURCE.endpoint, userId, {
+      attributes: [],
+      excludedAttributes: [],
+    });
     return result.body?.resources[0] ?? {};
   }
 
@@ -91,12 +100,13 @@ export class PortalDirectoryService {
   ): Promise<DirectoryPage<GroupSummary>> {
     const text = searchText(search);
     const filter = text ? containsAny(['displayName'], text) : null;
-    const body = await this.groups.list(
+    const body = await this.resources.list(
       session.tenantId,
+      GROUP_RESOURCE.endpoint,
       listQuery(filter, 'displayName', page, ['members']),
     );
     const ids = body.resources.map((g) => g.id as string);
-    const counts = await this.groups.memberCounts(session.tenantId, ids);
+    const counts = await this.membership.memberCounts(session.tenantId, ids);
     return {
       items: body.resources.map((group) => ({ group, memberCount: counts.get(group.id as string) ?? 0 })),
       total: body.list?.totalResults ?? body.resources.length,

@@ -13,8 +13,8 @@ export interface ScimResult {
 
 /**
  * What a resource type does, behind the generic routes: each method runs one transaction with its
- * events (and seats), scoped by the tenant id it is given. The generic ScimResourceService implements
- * it from a definition alone; Users and Groups implement it with their own rules (seats, membership).
+ * events (and seats), scoped by the tenant id it is given. ScimResourceService implements it for every
+ * type, from its definition and its hooks (a User's seat, a Group's membership rows).
  */
 export interface ScimResourceHandler {
   create(tenantId: string, body: unknown, projection: Projection): Promise<ScimResult>;
@@ -41,9 +41,4 @@ export interface ScimResourceHandler {
 /** The injection token of a resource type's handler. */
 export function resourceHandlerToken(resourceType: string): string {
   return `ScimResourceHandler:${resourceType}`;
-}
-
-/** One resource's body for the streaming writer: no streamed attribute. */
-export function singleBody(resource: Record<string, unknown>): ScimStreamBody {
-  return { resources: [resource], streamed: null };
 }

@@ -4,58 +4,79 @@ import { returnedRows } from '../database/returned-rows';
 import { runTransaction } from '../database/transactions';
 import { SqlParams } from '../scim/filter/sql-params';
 import { ListSql } from '../scim/query/list-sql';
+import { ResourceDefinition, ResourceReference, TableColumn } from '../scim/resource/resource-definition';
 import { tablePage } from './table-page';
-import { ResourceDefinition } from '../scim/resource/resource-definition';
+import { tableColumn } from './table-storage';
 
-/** A row of a generic resource type: the document, its columns, and the ids each reference names. */
+/**
+ * A row of a resource type: the document, its columns (by attribute), the ids each reference the
+ * repository keeps names, and what the read's joins brought along (`extra`, as the type parses it).
+ */
 export interface ResourceRow {
   id: string;
   data: Record<string, unknown>;
   version: number;
   created_at: Date;
   last_modified: Date;
-  /** Per reference (by its index in the definition), the ids its rows name, in the order added. */
+  /** Attribute → the value of its column (`userName` → `user_name`). */
+  columns: Record<string, unknown>;
+  /** Per reference kept here (by its index in `references`), the ids its rows name, in order. */
   refs: string[][];
+  /** What the type's read adds (a User's seat, its groups when read); {} on a row a write returned. */
+  extra: Record<string, unknown>;
 }
 
-/** What a write stores: the document, and per reference the ids it is to name. */
+/** What a write stores: the document, columns only a hook knows, and per reference the ids it names. */
 export interface ResourceWrite {
   data: Record<string, unknown>;
+  /** Column → value; a column left out keeps its value (a write-only `password_hash`). */
+  columns?: Record<string, unknown>;
   refs: string[][];
 }
 
-type RawRow = Omit<ResourceRow, 'refs'> & Record<string, unknown>;
+type RawRow = Record<string, unknown> & {
+  id: string;
+  data: Record<string, unknown>;
+  version: number;
+  created_at: Date;
+  last_modified: Date;
+};
 
 /**
- * All SQL of a resource type without rules of its own, built from its definition: the table's row
- * (document, version, times, the columns its indexes need) and the rows of its references. Table and
- * column names come from the definition alone; values only as parameters; every statement is scoped
- * by the tenant id, its first parameter.
+ * All SQL of a resource type's own row, built from its definition: the table's row (document,
+ * version, times, the columns its indexes need), what a read joins, and the rows of the references it
+ * keeps (those no hook keeps). Table and column names come from the definition alone; values only as
+ * parameters; every statement is scoped by the tenant id, its first parameter.
  */
 export class ScimResourceRepository {
   private readonly table: string;
   private readonly x: string;
-  private readonly columns: Array<[attribute: string, column: string]>;
+  private readonly columns: Array<[attribute: string, column: TableColumn]>;
+  /** The row's own columns, as a write returns them. */
+  private readonly ownColumns: string;
   private readonly readColumns: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly definition: ResourceDefinition,
+    /** The references whose rows this repository writes (a hook keeps the others). */
+    private readonly references: ResourceReference[],
   ) {
     this.table = definition.table.name;
-    this.x = definition.table.alias;
-    this.columns = Object.entries(definition.table.columns ?? {});
-    const x = this.x;
-    const refs = definition.references.map(
+    const x = (this.x = definition.table.alias);
+    this.columns = Object.entries(definition.table.columns ?? {}).map(([a, c]) => [a, tableColumn(c)]);
+    this.ownColumns = [
+      `${x}.id, ${x}.data, ${x}.version, ${x}.created_at, ${x}.last_modified`,
+      ...this.columns.map(([, c], i) => `${x}.${c.column} AS col_${i}`),
+    ].join(', ');
+    const refs = references.map(
       (r, i) =>
         `(SELECT coalesce(array_agg(${x}_r.${r.referenced} ORDER BY ${x}_r.${r.referenced}), '{}')
             FROM ${r.table} ${x}_r
            WHERE ${x}_r.tenant_id = ${x}.tenant_id AND ${x}_r.${r.referrer} = ${x}.id)::text[] AS ref_${i}`,
     );
-    this.readColumns = [
-      `${x}.id, ${x}.data, ${x}.version, ${x}.created_at, ${x}.last_modified`,
-      ...refs,
-    ].join(', ');
+    const read = definition.table.read;
+    this.readColumns = [this.ownColumns, ...refs, ...(read ? [read.columns] : [])].join(', ');
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -68,16 +89,16 @@ export class ScimResourceRepository {
     id: string,
     write: ResourceWrite,
     now: Date,
-  ): Promise<void> {
+  ): Promise<ResourceRow> {
     const params = new SqlParams([tenantId, id, write.data, now]);
-    const names = this.columns.map(([, column]) => column);
-    const values = this.columns.map(([attribute]) => params.add(this.columnValue(write, attribute)));
-    await m.query(
-      `INSERT INTO ${this.table} (tenant_id, id, data, created_at, last_modified${names.map((n) => `, ${n}`).join('')})
-       VALUES ($1, $2, $3, $4, $4${values.map((v) => `, ${v}`).join('')})`,
+    const set = this.columnValues(write, params);
+    const rows: RawRow[] = await m.query(
+      `INSERT INTO ${this.table} AS ${this.x} (tenant_id, id, data, created_at, last_modified${set.map(([n]) => `, ${n}`).join('')})
+       VALUES ($1, $2, $3, $4, $4${set.map(([, v]) => `, ${v}`).join('')}) RETURNING ${this.ownColumns}`,
       params.values,
     );
     await this.writeRefs(m, tenantId, id, write.refs);
+    return { ...this.rowOf(rows[0]), refs: write.refs };
   }
 
   async update(
@@ -86,31 +107,34 @@ export class ScimResourceRepository {
     id: string,
     write: ResourceWrite,
     now: Date,
-  ): Promise<void> {
+  ): Promise<ResourceRow> {
+    const x = this.x;
     const params = new SqlParams([tenantId, id, write.data, now]);
-    const set = this.columns.map(
-      ([attribute, column]) => `, ${column} = ${params.add(this.columnValue(write, attribute))}`,
-    );
+    const set = this.columnValues(write, params).map(([column, value]) => `, ${column} = ${value}`);
     const result: unknown = await m.query(
-      `UPDATE ${this.table} AS x SET data = $3, last_modified = $4, version = x.version + 1${set.join('')}
-        WHERE x.tenant_id = $1 AND x.id = $2 RETURNING x.id`,
+      `UPDATE ${this.table} AS ${x} SET data = $3, last_modified = $4, version = ${x}.version + 1${set.join('')}
+        WHERE ${x}.tenant_id = $1 AND ${x}.id = $2 RETURNING ${this.ownColumns}`,
       params.values,
     );
-    if (returnedRows(result).length === 0)
-      throw new Error(`${this.definition.name} ${id} vanished under its lock`);
+    const [row] = returnedRows<RawRow>(result);
+    if (!row) throw new Error(`${this.definition.name} ${id} vanished under its lock`);
     await this.writeRefs(m, tenantId, id, write.refs);
+    return { ...this.rowOf(row), refs: write.refs };
   }
 
+  /** The row with what its read joins, and the `optional` attributes asked for, in one statement. */
   async find(
     tenantId: string,
     id: string,
+    optional: string[] = [],
     m: EntityManager = this.dataSource.manager,
     forUpdate = false,
   ): Promise<ResourceRow | null> {
+    const x = this.x;
     const rows = await queryPrepared<RawRow>(
       m,
-      `SELECT ${this.readColumns} FROM ${this.table} ${this.x}
-        WHERE ${this.x}.tenant_id = $1 AND ${this.x}.id = $2${forUpdate ? ' FOR NO KEY UPDATE' : ''}`,
+      `SELECT ${this.readColumns}${this.optionalColumns(optional)} FROM ${this.table} ${x}${this.joins()}
+        WHERE ${x}.tenant_id = $1 AND ${x}.id = $2${forUpdate ? ` FOR NO KEY UPDATE OF ${x}` : ''}`,
       [tenantId, id],
     );
     return rows[0] ? this.rowOf(rows[0]) : null;
@@ -120,10 +144,26 @@ export class ScimResourceRepository {
     await m.query(`DELETE FROM ${this.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   }
 
-  /** One page of a list query (built by the SCIM core, `$1` = tenant), and its total. */
-  async search(sql: ListSql): Promise<{ rows: ResourceRow[]; total: number }> {
-    const from = `${this.table} ${this.x}`;
-    const { rows, total } = await tablePage<RawRow>(this.dataSource.manager, from, this.readColumns, sql);
+  /**
+   * One page of a list query (built by the SCIM core, `$1` = tenant), and its total. Where a read
+   * joins other tables, the page is chosen on the table alone (an index-only scan for the default
+   * order), then joined.
+   */
+  async search(sql: ListSql, optional: string[] = []): Promise<{ rows: ResourceRow[]; total: number }> {
+    const read = this.definition.table.read;
+    const { rows, total } = await tablePage<RawRow>(
+      this.dataSource.manager,
+      `${this.table} ${this.x}`,
+      this.readColumns + this.optionalColumns(optional),
+      sql,
+      {
+        joined: read ? { alias: this.x, joins: read.joins } : undefined,
+        tenantCount: this.definition.table.counted
+          ? `(SELECT coalesce(sum(rc.n), 0)::int FROM resource_count rc
+               WHERE rc.tenant_id = $1 AND rc.resource_table = '${this.table}')`
+          : undefined,
+      },
+    );
     return { rows: rows.map((r) => this.rowOf(r)), total };
   }
 
@@ -139,7 +179,7 @@ export class ScimResourceRepository {
 
   /** The reference rows become exactly `refs`: those no longer named go, the new ones are added. */
   private async writeRefs(m: EntityManager, tenantId: string, id: string, refs: string[][]): Promise<void> {
-    for (const [i, reference] of this.definition.references.entries()) {
+    for (const [i, reference] of this.references.entries()) {
       const ids = refs[i] ?? [];
       await m.query(
         `DELETE FROM ${reference.table} WHERE tenant_id = $1 AND ${reference.referrer} = $2
@@ -154,20 +194,46 @@ export class ScimResourceRepository {
     }
   }
 
-  private columnValue(write: ResourceWrite, attribute: string): string | null {
-    const value = write.data[attribute];
-    return typeof value === 'string' ? value : null;
+  /** Each column a write sets, with its value's parameter: the attributes' columns, then the hook's. */
+  private columnValues(write: ResourceWrite, params: SqlParams): Array<[column: string, value: string]> {
+    const set: Array<[string, string]> = this.columns.map(([attribute, { column, kind }]) => {
+      const value = write.data[attribute];
+      const stored = kind === 'boolean' ? value === true : typeof value === 'string' ? value : null;
+      return [column, params.add(stored)];
+    });
+    for (const [column, value] of Object.entries(write.columns ?? {})) {
+      if (value !== undefined) set.push([column, params.add(value)]);
+    }
+    return set;
+  }
+
+  private joins(): string {
+    const read = this.definition.table.read;
+    return read ? ` ${read.joins}` : '';
+  }
+
+  private optionalColumns(attributes: string[]): string {
+    const optional = this.definition.table.read?.optional ?? {};
+    return attributes
+      .filter((a) => optional[a] !== undefined)
+      .map((a) => `, ${optional[a]} AS "${a}"`)
+      .join('');
   }
 
   private rowOf(raw: RawRow): ResourceRow {
-    const refs = this.definition.references.map((_, i) => (raw[`ref_${i}`] as string[] | null) ?? []);
-    return {
-      id: raw.id,
-      data: raw.data,
-      version: raw.version,
-      created_at: raw.created_at,
-      last_modified: raw.last_modified,
-      refs,
-    };
+    const { id, data, version, created_at, last_modified, ...rest } = raw;
+    const columns: Record<string, unknown> = {};
+    for (const [i, [attribute]] of this.columns.entries()) {
+      columns[attribute] = rest[`col_${i}`];
+      delete rest[`col_${i}`];
+    }
+    const refs = this.references.map((_, i) => {
+      const ids = (rest[`ref_${i}`] as string[] | null) ?? [];
+      delete rest[`ref_${i}`];
+      return ids;
+    });
+    const read = this.definition.table.read;
+    const extra = read && Object.keys(rest).length > 0 ? read.parse(rest) : {};
+    return { id, data, version, created_at, last_modified, columns, refs, extra };
   }
 }

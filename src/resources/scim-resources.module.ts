@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
+import { DynamicModule, Global, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -6,7 +6,8 @@ import { EventsModule } from '../events/events.module';
 import { EventsService } from '../events/events.service';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { ScimResourceRepository } from './scim-resource.repository';
-import { ScimResourceService } from './scim-resource.service';
+import { repositoryReferences, ScimResourceService } from './scim-resource.service';
+import { NO_HOOKS, ResourceHooks } from './resource-hooks';
 import { registerEventTypes } from '../events/event-types';
 import { registerResourceType, ResourceDefinition } from '../scim/resource/resource-definition';
 import { ReferrerVersions } from './referrer-versions';
@@ -16,8 +17,8 @@ import { ScimResources } from './scim-resources';
 
 /**
  * The generic side of every resource type: the dispatch by endpoint (ScimResources) and the version
- * bumps of referrers. A type with rules of its own joins it through `scimResource(definition, handler)`
- * in its module; a type without is one line: `ScimResourceModule.forResource(definition)`.
+ * bumps of referrers. Each type joins it with one line, `ScimResourceModule.forResource(definition)`,
+ * and a type with rules of its own names its hooks there too.
  */
 @Global()
 @Module({
@@ -26,26 +27,56 @@ import { ScimResources } from './scim-resources';
 })
 export class ScimResourcesModule {}
 
-/** One resource type without rules of its own, served by the generic service and repository. */
+/** What a resource type with rules of its own gives the generic module beside its definition. */
+export interface ResourceModuleOptions {
+  /** The provider of its hooks (ResourceHooks), made in the returned module. */
+  hooks?: Type<ResourceHooks>;
+  /** The modules the hooks' dependencies come from. */
+  imports?: ModuleMetadata['imports'];
+  /** More providers the hooks need (their storage), and which of them the type's module exports. */
+  providers?: Provider[];
+  exports?: ModuleMetadata['exports'];
+}
+
+const HOOKS = 'ScimResourceHooks';
+
+/** The resource types: each one a definition, served by the generic service and repository. */
 @Module({})
 export class ScimResourceModule {
   /**
-   * A resource type served entirely by the generic service and repository, from its definition:
-   * import the returned module where the app's modules are listed.
+   * A resource type served by the generic controller, service and repository, from its definition
+   * and, for what is its own, its hooks: import the returned module where the app's modules are
+   * listed (or in the type's own module).
    */
-  static forResource(definition: ResourceDefinition): DynamicModule {
-    const token = resourceHandlerToken(definition.name);
-    const routes = scimResource(definition, ScimResourceService);
+  static forResource(definition: ResourceDefinition, options: ResourceModuleOptions = {}): DynamicModule {
+    registerResourceType(definition);
+    const prefix = definition.eventPrefix;
+    registerEventTypes([`${prefix}.created`, `${prefix}.updated`, `${prefix}.deleted`]);
+    const hooksToken = `${HOOKS}:${definition.name}`;
+    const hooks: Provider = options.hooks
+      ? { provide: hooksToken, useExisting: options.hooks }
+      : { provide: hooksToken, useValue: NO_HOOKS };
     return {
       module: ScimResourceModule,
-      imports: [EventsModule],
-      controllers: routes.controllers,
+      imports: [...(options.imports ?? []), EventsModule],
+      controllers: [scimResourceController(definition)],
       providers: [
+        ...(options.hooks ? [options.hooks] : []),
+        ...(options.providers ?? []),
+        hooks,
         {
-          provide: token,
-          inject: [getDataSourceToken(), EventsService, ReferrerVersions, SchemaRegistry, APP_CONFIG],
+          provide: resourceHandlerToken(definition.name),
+          inject: [
+            getDataSourceToken(),
+            hooksToken,
+            EventsService,
+            ReferrerVersions,
+            SchemaRegistry,
+            APP_CONFIG,
+          ],
           useFactory: (
             dataSource: DataSource,
+            resourceHooks: ResourceHooks,
             events: EventsService,
             referrers: ReferrerVersions,
             registry: SchemaRegistry,
@@ -53,7 +84,12 @@ export class ScimResourceModule {
           ) =>
             new ScimResourceService(
               definition,
-              new ScimResourceRepository(dataSource, definition),
+              new ScimResourceRepository(
+                dataSource,
+                definition,
+                repositoryReferences(definition, resourceHooks),
+              ),
+              resourceHooks,
               events,
               referrers,
               registry,
@@ -61,23 +97,7 @@ export class ScimResourceModule {
             ),
         },
       ],
+      exports: options.exports ?? [],
     };
   }
-}
-
-/**
- * Registers a resource type and gives its module the generic routes, served by `handler` (a provider
- * of the same module): spread it into the module's `controllers` and `providers`.
- */
-export function scimResource(
-  definition: ResourceDefinition,
-  handler: Type<unknown>,
-): { controllers: Type<unknown>[]; providers: Provider[] } {
-  registerResourceType(definition);
-  const prefix = definition.eventPrefix;
-  registerEventTypes([`${prefix}.created`, `${prefix}.updated`, `${prefix}.deleted`]);
-  return {
-    controllers: [scimResourceController(definition)],
-    providers: [{ provide: resourceHandlerToken(definition.name), useExisting: handler }],
-  };
 }

@@ -1,5 +1,10 @@
 import { ResourceStorage, SqlColumn } from '../scim/filter/filter-to-sql';
-import { ResourceReference } from '../scim/resource/resource-definition';
+import { ResourceReference, ResourceTable, TableColumn } from '../scim/resource/resource-definition';
+
+/** A table column as its definition names it: a bare name is a text column. */
+export function tableColumn(spec: string | TableColumn): TableColumn {
+  return typeof spec === 'string' ? { column: spec, kind: 'text' } : spec;
+}
 
 /**
  * The storage map of a resource type kept by the generic repository: its columns (text, compared as
@@ -7,7 +12,7 @@ import { ResourceReference } from '../scim/resource/resource-definition';
  * its filters test with EXISTS (`members.value eq "…"`, `members[value eq "…"]`).
  */
 export function tableStorage(
-  table: { name: string; alias: string; columns?: Record<string, string> },
+  table: Pick<ResourceTable, 'alias' | 'columns'>,
   references: ResourceReference[] = [],
 ): ResourceStorage {
   const x = table.alias;
@@ -16,8 +21,9 @@ export function tableStorage(
     'meta.created': { sql: `${x}.created_at`, kind: 'timestamptz' },
     'meta.lastmodified': { sql: `${x}.last_modified`, kind: 'timestamptz' },
   };
-  for (const [attribute, column] of Object.entries(table.columns ?? {})) {
-    columns[attribute.toLowerCase()] = { sql: `${x}.${column}`, kind: 'text' };
+  for (const [attribute, spec] of Object.entries(table.columns ?? {})) {
+    const { column, kind } = tableColumn(spec);
+    columns[attribute.toLowerCase()] = { sql: `${x}.${column}`, kind };
   }
   const relations: ResourceStorage['relations'] = {};
   for (const [i, reference] of references.entries()) {

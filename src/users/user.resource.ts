@@ -1,7 +1,7 @@
 import { ResourceDefinition } from '../scim/resource/resource-definition';
 import { SEAT_SCHEMA_DEFINITION } from '../seats/seat-schema';
 import { ENTERPRISE_USER_SCHEMA_DEFINITION, USER_SCHEMA_DEFINITION } from './user-schemas';
-import { USER_INDEXED_STRINGS, USER_STORAGE } from './users.repository';
+import { USER_INDEXED_STRINGS, USER_STORAGE, USER_TABLE } from './user-storage';
 
 /** The User resource type (RFC 7643 §4.1), with the Enterprise extension and Rollcall's seat. */
 export const USER_RESOURCE: ResourceDefinition = {
@@ -13,7 +13,7 @@ export const USER_RESOURCE: ResourceDefinition = {
     { schema: ENTERPRISE_USER_SCHEMA_DEFINITION, required: false },
     { schema: SEAT_SCHEMA_DEFINITION, required: false },
   ],
-  table: { name: 'scim_user', alias: 'u' },
+  table: USER_TABLE,
   storage: USER_STORAGE,
   indexedStrings: USER_INDEXED_STRINGS,
   unique: [

@@ -1,18 +1,11 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module';
-import { scimResource } from '../resources/scim-resources.module';
+import { ScimResourceModule } from '../resources/scim-resources.module';
 import { SeatsModule } from '../seats/seats.module';
 import { USER_RESOURCE } from './user.resource';
-import { UserRenderer } from './user-renderer';
-import { UsersRepository } from './users.repository';
-import { UsersService } from './users.service';
+import { UserSeats } from './user-seats';
 
-const routes = scimResource(USER_RESOURCE, UsersService);
-
+/** The User resource type: its definition, served by the generic module, with the seat hook. */
 @Module({
-  imports: [SeatsModule, EventsModule],
-  controllers: routes.controllers,
-  providers: [UsersRepository, UserRenderer, UsersService, ...routes.providers],
-  exports: [UsersService],
+  imports: [ScimResourceModule.forResource(USER_RESOURCE, { hooks: UserSeats, imports: [SeatsModule] })],
 })
 export class UsersModule {}

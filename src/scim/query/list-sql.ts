@@ -15,6 +15,8 @@ export interface ListSql {
   conditionValues: unknown[];
   /** The tenant condition and the filter, if any. */
   condition: string;
+  /** Whether a filter narrows the tenant's resources (else the total is the tenant's count). */
+  filtered: boolean;
   /** `ORDER BY` list: `sortBy` if given, then creation order, so pages are stable. */
   order: string;
   /** Rows skipped: `startIndex - 1`. */
@@ -39,6 +41,7 @@ export function listSql(
     params,
     conditionValues,
     condition: `${storage.tenant} = $1${where ? ` AND ${where}` : ''}`,
+    filtered: where !== null,
     order: `${sortBy ? `${sortBy} ${direction} NULLS LAST, ` : ''}${storage.seq} ${direction}`,
     offset: query.startIndex - 1,
     limit: query.count,

@@ -39,6 +39,47 @@ export interface ResourceReference {
   removedEvents?: (referrerId: string, referencedId: string) => ResourceEvent[];
 }
 
+/** A top-level attribute kept in a column of its own: text (the default) or a boolean (`active`). */
+export interface TableColumn {
+  column: string;
+  kind: 'text' | 'boolean';
+}
+
+/**
+ * What a read of the type's rows brings along beside the table's own columns: tables joined on the
+ * row's alias (a User's seat), and attributes read only when the answer returns them (a User's
+ * `groups`), each as one column of the same statement, named after the attribute.
+ */
+export interface TableRead {
+  /** The columns the joins add (`s.status, s.quota_amount`). */
+  columns: string;
+  /** Joins after `table alias` (`LEFT JOIN seat s ON s.tenant_id = u.tenant_id AND …`). */
+  joins: string;
+  /** Attribute → the SQL of its one column, read only when the answer returns the attribute. */
+  optional?: Record<string, string>;
+  /** The added columns (and optional ones read) as the type's hooks use them (`seat`, `groups`). */
+  parse: (raw: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * The type's table and its alias in `storage`'s SQL. It has tenant_id, id, seq, data, version,
+ * created_at and last_modified; `columns` names the top-level attributes copied into columns of their
+ * own (`displayName` → `display_name`) for indexes, which the generic repository writes.
+ */
+export interface ResourceTable {
+  name: string;
+  alias: string;
+  columns?: Record<string, string | TableColumn>;
+  /** The SQL, on `alias`, of what a referrer shows as the resource's `display` (a member's name). */
+  display?: string;
+  read?: TableRead;
+  /**
+   * Whether the table's rows are counted per tenant in `resource_count` (by the triggers of the
+   * resource-counts migration), so an unfiltered list reads its total there instead of counting.
+   */
+  counted?: boolean;
+}
+
 /** The words of one OpenAPI operation, where a type says more than the generic ones. */
 export interface OperationDocs {
   summary?: string;
@@ -64,12 +105,8 @@ export interface ResourceDefinition {
   schema: SchemaDefinition;
   /** Extension schemas built into Rollcall, in the order unqualified names resolve. */
   extensions: Array<{ schema: SchemaDefinition; required: boolean }>;
-  /**
-   * The table and its alias in `storage`'s SQL. It has tenant_id, id, seq, data, version, created_at
-   * and last_modified; `columns` names the top-level string attributes copied into columns of their
-   * own (`displayName` → `display_name`) for indexes, which the generic repository writes.
-   */
-  table: { name: string; alias: string; columns?: Record<string, string> };
+  /** The table, its columns, and what a read brings along. */
+  table: ResourceTable;
   /** Where each attribute lives, for the filter, sort and PATCH engines. */
   storage: ResourceStorage;
   /** The strings indexes hold: trimmed, bounded, not blank as the rules say. */

@@ -1,82 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { runTransaction } from '../database/transactions';
-import { queryPrepared } from '../database/prepared-query';
-import { ResourceStorage } from '../scim/filter/filter-to-sql';
 import { SqlParams } from '../scim/filter/sql-params';
-import { IndexedString } from '../scim/resource/indexed-strings';
-import { ListSql } from '../scim/query/list-sql';
-import { tablePage } from '../resources/table-page';
-import { idsOf, returnedRows } from '../database/returned-rows';
-
-/** Where each Group attribute lives, for the filter and sort engines (alias `g`). */
-export const GROUP_STORAGE: ResourceStorage = {
-  tenant: 'g.tenant_id',
-  seq: 'g.seq',
-  data: 'g.data',
-  columns: {
-    id: { sql: 'g.id', kind: 'uuid' },
-    displayname: { sql: 'g.display_name', kind: 'text' },
-    externalid: { sql: 'g.external_id', kind: 'text' },
-    'meta.created': { sql: 'g.created_at', kind: 'timestamptz' },
-    'meta.lastmodified': { sql: 'g.last_modified', kind: 'timestamptz' },
-  },
-  relations: {
-    members: {
-      from: 'group_member gm',
-      correlate: 'gm.tenant_id = g.tenant_id AND gm.group_id = g.id',
-      columns: { value: { sql: 'gm.value', kind: 'uuid' }, type: { sql: 'gm.type', kind: 'text' } },
-    },
-  },
-};
-
-/** The Group strings that indexes hold: bounded, and displayName not blank. */
-export const GROUP_INDEXED_STRINGS: IndexedString[] = [
-  { path: 'displayName', notBlank: true },
-  { path: 'externalId' },
-];
-
-/**
- * `members` as the rows of each membership table (alias `x`), so that a PATCH filter such as
- * `members[value eq "…"]` becomes a condition each DELETE tests on its own rows (an index lookup for
- * an id) rather than a join against the `group_member` view.
- */
-export const MEMBER_ROWS: Record<MemberType, ResourceStorage> = {
-  User: memberRows("'User'::text", 'x.user_id'),
-  Group: memberRows("'Group'::text", 'x.member_group_id'),
-};
-
-function memberRows(type: string, value: string): ResourceStorage {
-  const members = GROUP_STORAGE.relations.members;
-  return {
-    ...GROUP_STORAGE,
-    relations: {
-      members: {
-        ...members,
-        columns: { value: { sql: value, kind: 'uuid' }, type: { sql: type, kind: 'text' } },
-      },
-    },
-  };
-}
-
-export interface GroupRow {
-  id: string;
-  display_name: string;
-  external_id: string | null;
-  data: Record<string, unknown>;
-  version: number;
-  created_at: Date;
-  last_modified: Date;
-}
-
-export interface GroupWrite {
-  displayName: string;
-  externalId: string | null;
-  data: Record<string, unknown>;
-}
-
-export type MemberType = 'User' | 'Group';
+import { idsOf } from '../database/returned-rows';
+import { MemberType } from './group-storage';
 
 /** One member of a group in a response; `index` is the group's position in the page. */
 export interface MemberRow {
@@ -92,82 +19,49 @@ export interface MemberIds {
   groups: string[];
 }
 
-const COLUMNS = 'g.id, g.display_name, g.external_id, g.data, g.version, g.created_at, g.last_modified';
-
 /** Rows fetched per round trip when streaming members: bounds memory whatever the group's size. */
 const MEMBER_BATCH = 5000;
 
-/** All SQL on `scim_group` and the membership tables. Every statement is scoped by the tenant id. */
+/**
+ * Where the members of one type are: the Group's reference rows (`group_user_member`) and the
+ * member type's table, from the registered definitions, with the SQL of what a member shows as its
+ * `display`.
+ */
+export interface MemberSource {
+  type: MemberType;
+  /** The reference's rows and their columns (the group, the member). */
+  rows: string;
+  referrer: string;
+  referenced: string;
+  /** The member type's table, its alias, and its display on that alias. */
+  table: string;
+  alias: string;
+  display: string;
+}
+
+/**
+ * All SQL on the membership tables (`group_user_member`, `group_group_member`): members as rows.
+ * The member types' own tables are read only through the sources the definitions declare. Every
+ * statement is scoped by the tenant id.
+ */
 @Injectable()
-export class GroupsRepository {
+export class GroupMembershipRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One transaction, retried once where safe (runTransaction). */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runTransaction(this.dataSource, work);
-  }
-
-  async insert(
+  /** Which of these ids are members of which type in the tenant; ids of none are left out. */
+  async memberTypes(
     m: EntityManager,
     tenantId: string,
-    id: string,
-    group: GroupWrite,
-    now: Date,
-  ): Promise<GroupRow> {
-    const rows: GroupRow[] = await m.query(
-      `INSERT INTO scim_group AS g (tenant_id, id, display_name, external_id, data, created_at, last_modified)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${COLUMNS}`,
-      [tenantId, id, group.displayName, group.externalId, group.data, now],
-    );
-    return rows[0];
-  }
-
-  async find(
-    tenantId: string,
-    id: string,
-    m: EntityManager = this.dataSource.manager,
-    forUpdate = false,
-  ): Promise<GroupRow | null> {
-    const rows = await queryPrepared<GroupRow>(
-      m,
-      `SELECT ${COLUMNS} FROM scim_group g WHERE g.tenant_id = $1 AND g.id = $2${forUpdate ? ' FOR NO KEY UPDATE' : ''}`,
-      [tenantId, id],
-    );
-    return rows[0] ?? null;
-  }
-
-  async update(
-    m: EntityManager,
-    tenantId: string,
-    id: string,
-    group: GroupWrite,
-    now: Date,
-  ): Promise<GroupRow> {
-    const result: unknown = await m.query(
-      `UPDATE scim_group AS g SET display_name = $3, external_id = $4, data = $5, last_modified = $6,
-              version = g.version + 1
-        WHERE g.tenant_id = $1 AND g.id = $2 RETURNING ${COLUMNS}`,
-      [tenantId, id, group.displayName, group.externalId, group.data, now],
-    );
-    return returnedRows<GroupRow>(result)[0];
-  }
-
-  /** Deletes the group with its memberships, both ways (foreign keys). */
-  async delete(m: EntityManager, tenantId: string, id: string): Promise<void> {
-    await m.query(`DELETE FROM scim_group WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-  }
-
-  /** One page of a list query (built by the SCIM core, `$1` = tenant), and its total. */
-  search(sql: ListSql): Promise<{ rows: GroupRow[]; total: number }> {
-    return tablePage<GroupRow>(this.dataSource.manager, 'scim_group g', COLUMNS, sql);
-  }
-
-  /** Which of these ids are Users and which are Groups of the tenant; ids of neither are left out. */
-  async memberTypes(m: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, MemberType>> {
+    ids: string[],
+    sources: MemberSource[],
+  ): Promise<Map<string, MemberType>> {
     const rows: Array<{ id: string; type: MemberType }> = await m.query(
-      `SELECT id, 'User' AS type FROM scim_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])
-       UNION ALL
-       SELECT id, 'Group' AS type FROM scim_group WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      sources
+        .map(
+          (s) =>
+            `SELECT id, '${s.type}' AS type FROM ${s.table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+        )
+        .join(' UNION ALL '),
       [tenantId, ids],
     );
     return new Map(rows.map((r) => [r.id, r.type]));
@@ -275,11 +169,6 @@ export class GroupsRepository {
     };
   }
 
-  /**
-   * The members of the given groups, in page order, in batches of at most MEMBER_BATCH rows read
-   * through a server-side cursor: one statement however many groups, and memory bounded however
-   * large a group is. The batches come from one snapshot.
-   */
   /** How many direct members (users and groups) each of the groups has. */
   async memberCounts(tenantId: string, groupIds: string[]): Promise<Map<string, number>> {
     if (groupIds.length === 0) return new Map();
@@ -293,8 +182,20 @@ export class GroupsRepository {
     return new Map(rows.map((r) => [r.group_id, r.count]));
   }
 
-  async *members(tenantId: string, groupIds: string[]): AsyncGenerator<MemberRow[]> {
+  /**
+   * The members of the given groups, in page order, in batches of at most MEMBER_BATCH rows read
+   * through a server-side cursor: one statement however many groups, and memory bounded however
+   * large a group is. The batches come from one snapshot.
+   */
+  async *members(tenantId: string, groupIds: string[], sources: MemberSource[]): AsyncGenerator<MemberRow[]> {
     if (groupIds.length === 0) return;
+    const arms = sources.map(
+      (s, i) =>
+        `SELECT '${s.type}'::text AS type, r${i}.${s.referenced} AS value, ${s.display} AS display
+           FROM ${s.rows} r${i}
+           JOIN ${s.table} ${s.alias} ON ${s.alias}.tenant_id = r${i}.tenant_id AND ${s.alias}.id = r${i}.${s.referenced}
+          WHERE r${i}.tenant_id = $1 AND r${i}.${s.referrer} = p.id`,
+    );
     const runner = this.dataSource.createQueryRunner('slave');
     await runner.connect();
     try {
@@ -303,17 +204,7 @@ export class GroupsRepository {
         `DECLARE member_rows NO SCROLL CURSOR FOR
          SELECT (p.n - 1)::int AS index, m.type, m.value, m.display
            FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, n)
-           CROSS JOIN LATERAL (
-             SELECT 'User' AS type, gm.user_id AS value, coalesce(u.data ->> 'displayName', u.user_name) AS display
-               FROM group_user_member gm
-               JOIN scim_user u ON u.tenant_id = gm.tenant_id AND u.id = gm.user_id
-              WHERE gm.tenant_id = $1 AND gm.group_id = p.id
-             UNION ALL
-             SELECT 'Group', gg.member_group_id, sg.display_name
-               FROM group_group_member gg
-               JOIN scim_group sg ON sg.tenant_id = gg.tenant_id AND sg.id = gg.member_group_id
-              WHERE gg.tenant_id = $1 AND gg.group_id = p.id
-           ) m
+           CROSS JOIN LATERAL (${arms.join(' UNION ALL ')}) m
           ORDER BY p.n`,
         [tenantId, groupIds],
       );
