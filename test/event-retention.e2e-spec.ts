@@ -72,7 +72,6 @@ describe('Event retention (EVENT_RETENTION_DAYS)', () => {
          FROM generate_series(1, $2::int) AS g`,
       [tenant.id, count],
     );
-    await t.db.query(`UPDATE tenant_counter SET event_seq = $2 WHERE tenant_id = $1`, [tenant.id, count]);
     const deletes = jest.spyOn(t.app.get(EventsRepository), 'deleteBefore');
     try {
       await retention.runOnce();

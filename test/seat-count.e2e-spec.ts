@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
 import { waitFor } from './helpers/wait';
 import { SeatCountShards1765200000000 } from '../src/database/migrations/1765200000000-seat-count-shards';
+import { DropTenantCounter1765300000000 } from '../src/database/migrations/1765300000000-drop-tenant-counter';
 import { SEATS_USED } from '../src/seats/seat-count';
 
 /** The embedded test database serves one session at a time: no two transactions are ever in flight. */
@@ -252,7 +253,10 @@ describe('Seat counts', () => {
       const runner = t.db.createQueryRunner();
       await runner.connect();
       await runner.startTransaction();
+      // The counter row is gone after this migration (a later one drops it): back to where it was.
+      const dropCounter = new DropTenantCounter1765300000000();
       try {
+        await dropCounter.down(runner);
         await migration.down(runner);
         const [before] = await runner.query(`SELECT seats_used FROM tenant_counter WHERE tenant_id = $1`, [
           tenant.id,
@@ -270,6 +274,7 @@ describe('Seat counts', () => {
           'event_seq',
           'tenant_id',
         ]);
+        await dropCounter.up(runner);
       } finally {
         await runner.rollbackTransaction();
         await runner.release();
