@@ -39,6 +39,22 @@ export function createUsers(base: string, prefix: string): HttpScenario {
   };
 }
 
+/** `PATCH /Users/{id}` setting `active` false, then true, on each of `ids` in turn. */
+export function toggleActive(base: string, ids: string[]): HttpScenario {
+  return {
+    name: 'PATCH /Users/{id} active false/true',
+    method: 'PATCH',
+    auth: true,
+    request: (n) => ({
+      path: `${base}/Users/${ids[n % ids.length]}`,
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', value: { active: Math.floor(n / ids.length) % 2 === 1 } }],
+      },
+    }),
+  };
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

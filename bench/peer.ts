@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../test/helpers/free-port';
 import { measureUnderFlood } from './isolation';
-import { createUsers, HttpScenario, runHttp } from './load';
+import { createUsers, toggleActive, HttpScenario, runHttp } from './load';
 import { createTenant, spawnListening, startHello, startServer, stopChild, stopServer } from './server';
 
 export const JACKSON_VERSION = '26.2.0';
@@ -198,18 +198,7 @@ function scenarios(target: Target, runId: string): HttpScenario[] {
       request: () => ({ path: `${target.base}/Users?startIndex=9001&count=${PAGE}` }),
     },
     { ...createUsers(target.base, `peer-new-${runId}`), name: 'POST /Users' },
-    {
-      name: 'PATCH /Users/{id} active false/true',
-      method: 'PATCH',
-      auth: true,
-      request: (n) => ({
-        path: `${target.base}/Users/${togglers[n % togglers.length]}`,
-        body: {
-          schemas: [PATCH],
-          Operations: [{ op: 'replace', value: { active: Math.floor(n / togglers.length) % 2 === 1 } }],
-        },
-      }),
-    },
+    toggleActive(target.base, togglers),
     {
       name: 'PATCH /Groups/{id} add or remove 100 members',
       method: 'PATCH',

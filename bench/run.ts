@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createUsers, Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
+import { createUsers, toggleActive, Figures, HttpScenario, peakRss, runHttp, runSql } from './load';
 import { EXTRA_USERS, GROUP_MEMBERS, seed, Seed } from './seed';
 import { activityLoad, activityMarkdown } from './activity-load';
 import { bulkBench, bulkMarkdown } from './bulk';
@@ -113,18 +113,7 @@ function scenarios(data: Seed, runId: string): HttpScenario[] {
       request: () => ({ path: `${base}/Groups/${data.groupId}?excludedAttributes=members` }),
     },
     createUsers(base, `new-${runId}`),
-    {
-      name: 'PATCH /Users/{id} active false/true',
-      method: 'PATCH',
-      auth: true,
-      request: (n) => ({
-        path: `${base}/Users/${togglers[n % togglers.length]}`,
-        body: {
-          schemas: [PATCH],
-          Operations: [{ op: 'replace', value: { active: Math.floor(n / togglers.length) % 2 === 1 } }],
-        },
-      }),
-    },
+    toggleActive(base, togglers),
     {
       name: 'PUT /Users/{id}',
       method: 'PUT',

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createUsers, HttpScenario, runHttp } from './load';
+import { createUsers, runHttp, toggleActive } from './load';
 import { BenchServer, createTenant, startServer, stopServer } from './server';
 
 const ROUNDS = 3;
@@ -19,7 +19,6 @@ const IMPORT_USERS = 5_000;
 const IMPORT_CONCURRENCY = 8;
 const TOGGLERS = 2_000;
 const LIMIT = 10_000_000;
-const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 export interface WriteRow {
   scenario: string;
@@ -72,21 +71,6 @@ interface Side {
   tenantId: string;
   token: string;
   togglers: string[];
-}
-
-function toggle(base: string, togglers: string[]): HttpScenario {
-  return {
-    name: 'PATCH /Users/{id} active false/true',
-    method: 'PATCH',
-    auth: true,
-    request: (n) => ({
-      path: `${base}/Users/${togglers[n % togglers.length]}`,
-      body: {
-        schemas: [PATCH],
-        Operations: [{ op: 'replace', value: { active: Math.floor(n / togglers.length) % 2 === 1 } }],
-      },
-    }),
-  };
 }
 
 /** Creates `count` users through SCIM at `concurrency`; answers their ids and the rate. */
@@ -166,7 +150,7 @@ export async function writesBench(
         for (const side of sides) {
           const base = `/scim/v2/${side.tenantId}`;
           const prefix = `new-${runId}-${round}-${workers}-${side.tenantId.slice(0, 8)}`;
-          for (const scenario of [createUsers(base, prefix), toggle(base, side.togglers)]) {
+          for (const scenario of [createUsers(base, prefix), toggleActive(base, side.togglers)]) {
             const result = await runHttp(server.url, side.token, scenario, CONNECTIONS, seconds);
             const key = `${scenario.name} (${side.label})`;
             const entry = figures.get(key) ?? {
