@@ -55,7 +55,7 @@ export class TenantsRepository {
   ): Promise<TenantEntity | null> {
     // A new limit waits for the activations past their check, and holds later ones until it commits.
     if (changes.seatLimit !== undefined)
-      await manager.query(`SELECT pg_advisory_xact_lock(${seatLimitLockKey('$1::text')})`, [id]);
+      await manager.query(`SELECT pg_advisory_xact_lock(${seatLimitLockKey('$1::uuid::text')})`, [id]);
     if (Object.keys(changes).length > 0) await manager.update(TenantEntity, { id }, changes);
     return this.findById(id, manager);
   }
