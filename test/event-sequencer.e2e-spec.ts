@@ -1,6 +1,8 @@
 import { DeliveryWorker } from '../src/events/delivery-worker';
 import { EventSequencer } from '../src/events/event-sequencer';
 import { EventsRepository } from '../src/events/events.repository';
+import { EventSequencer1765100000000 } from '../src/database/migrations/1765100000000-event-sequencer';
+import { DropTenantCounter1765300000000 } from '../src/database/migrations/1765300000000-drop-tenant-counter';
 import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 
@@ -12,6 +14,8 @@ const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
  */
 const onServer = process.env.ROLLCALL_TEST_DATABASE !== 'embedded';
 const itOnServer = onServer ? it : it.skip;
+/** Schema changes run on the embedded database only: on a server they would hold the other test files. */
+const itEmbedded = onServer ? it.skip : it;
 
 interface FeedEvent {
   id: string;
@@ -231,4 +235,64 @@ describe('Event numbering after commit', () => {
       }
     });
   });
+
+  itEmbedded(
+    'numbers what is left unnumbered, for every tenant, when the migration is reverted',
+    async () => {
+      const t = await createTestApp();
+      try {
+        const tenants = [await createTenant(t), await createTenant(t)];
+        for (const tenant of tenants) {
+          await scim(t, tenant)
+            .post('/Users', { schemas: [USER], userName: 'numbered@acme.com' })
+            .expect(201);
+        }
+        await admin(t)
+          .post(`/admin/tenants/${tenants[1].id}/webhooks`, { url: 'http://127.0.0.1:9/rollcall' })
+          .expect(201);
+        for (const tenant of tenants) {
+          await storeUnnumbered(t, tenant, '00000000-0000-4000-8000-000000000001');
+          await storeUnnumbered(t, tenant, '00000000-0000-4000-8000-000000000002');
+        }
+        const runner = t.db.createQueryRunner();
+        await runner.connect();
+        await runner.startTransaction();
+        try {
+          // The counter row, dropped by a later migration, comes back first.
+          await new DropTenantCounter1765300000000().down(runner);
+          await new EventSequencer1765100000000().down(runner);
+          for (const [i, tenant] of tenants.entries()) {
+            const events = await runner.query(
+              `SELECT e.seq::int AS seq, e.data ->> 'id' AS id,
+                    (SELECT count(*)::int FROM webhook_delivery d WHERE d.tenant_id = e.tenant_id AND d.event_id = e.id) AS deliveries
+               FROM event e WHERE e.tenant_id = $1 ORDER BY e.seq`,
+              [tenant.id],
+            );
+            const stored = events.slice(-2);
+            expect(stored.map((e: { id: string }) => e.id)).toEqual([
+              '00000000-0000-4000-8000-000000000001',
+              '00000000-0000-4000-8000-000000000002',
+            ]);
+            expect(events.map((e: { seq: number }) => e.seq)).toEqual(
+              events.map((_: unknown, n: number) => n + 1),
+            );
+            // Only the second tenant has an endpoint: its two events are queued for it.
+            expect(stored.map((e: { deliveries: number }) => e.deliveries)).toEqual(
+              i === 1 ? [1, 1] : [0, 0],
+            );
+            const [counter] = await runner.query(
+              `SELECT event_seq::int AS seq FROM tenant_counter WHERE tenant_id = $1`,
+              [tenant.id],
+            );
+            expect(counter.seq).toBe(events.length);
+          }
+        } finally {
+          await runner.rollbackTransaction();
+          await runner.release();
+        }
+      } finally {
+        await t.close();
+      }
+    },
+  );
 });

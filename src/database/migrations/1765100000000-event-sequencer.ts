@@ -70,9 +70,32 @@ export class EventSequencer1765100000000 implements MigrationInterface {
       $$`);
   }
 
-  /** Numbers what is still unnumbered, and puts the counter and the old keys back. */
+  /**
+   * Numbers what is still unnumbered, and puts the counter and the old keys back. The numbering is one
+   * statement for every tenant, behind a table lock that keeps writers out (a per-tenant advisory lock
+   * each, held to the end of the migration, would fill the lock table with many tenants).
+   */
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`SELECT rollcall_number_events(id, true, now()) FROM tenant`);
+    await q.query(`LOCK TABLE event IN SHARE ROW EXCLUSIVE MODE`);
+    await q.query(`
+      WITH pending AS (
+        SELECT e.tenant_id, e.id, row_number() OVER (PARTITION BY e.tenant_id ORDER BY e.arrival) AS n
+          FROM event e WHERE e.seq IS NULL
+      ), last AS (
+        SELECT e.tenant_id, coalesce(max(e.seq), 0) AS seq FROM event e
+         WHERE e.tenant_id IN (SELECT p.tenant_id FROM pending p) GROUP BY e.tenant_id
+      ), numbered_events AS (
+        UPDATE event e SET seq = last.seq + pending.n
+          FROM pending JOIN last ON last.tenant_id = pending.tenant_id
+         WHERE e.tenant_id = pending.tenant_id AND e.id = pending.id
+        RETURNING e.tenant_id, e.id, e.seq, e.type
+      )
+      INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_seq, next_attempt_at, created_at)
+      SELECT ne.tenant_id, gen_random_uuid(), w.id, ne.id, ne.seq, now(), now()
+        FROM numbered_events ne
+        JOIN webhook_endpoint w ON w.tenant_id = ne.tenant_id AND (w.event_types = '{}' OR ne.type = ANY (w.event_types))`);
+    // The deliveries' deferred key checks run now: a table with pending checks cannot be altered.
+    await q.query(`SET CONSTRAINTS ALL IMMEDIATE`);
     await q.query(`
       UPDATE tenant_counter c SET event_seq = coalesce((SELECT max(e.seq) FROM event e WHERE e.tenant_id = c.tenant_id), 0)`);
     await q.query(`DROP FUNCTION rollcall_number_events(uuid, boolean, timestamptz)`);
