@@ -41,23 +41,35 @@ const HISTORY = (action: 'assigned' | 'released') => `history AS (
 
 /**
  * CTEs that count `delta` seats for the tenant $1 when `when` (SQL on its row `t`) holds, on a shard
- * no other transaction holds: the first free one from this connection's own, or this connection's
- * own (made when missing) when every shard there is is held. `counted` has a row when it counted.
+ * from `first` on that no other transaction holds: the first free one from this connection's own, or
+ * this connection's own (made when missing) when every such shard is held. `counted` has a row when
+ * it counted.
  */
-const COUNT_CHANGE = (delta: 1 | -1, when: string) => `free AS (
+const COUNT_CHANGE = (delta: 1 | -1, when: string, first = 0) => {
+  const shards = SEAT_COUNT_SHARDS - first;
+  const own = first === 0 ? SEAT_COUNT_SHARD : `${first} + pg_backend_pid() % ${shards}`;
+  return `free AS (
     SELECT c.shard FROM seat_count c JOIN tenant t ON t.id = c.tenant_id
-     WHERE c.tenant_id = $1 AND ${when}
-     ORDER BY (c.shard - ${SEAT_COUNT_SHARD} + ${SEAT_COUNT_SHARDS}) % ${SEAT_COUNT_SHARDS}
+     WHERE c.tenant_id = $1 AND c.shard >= ${first} AND ${when}
+     ORDER BY (c.shard - (${own}) + ${shards}) % ${shards}
      LIMIT 1 FOR UPDATE OF c SKIP LOCKED
   ), bumped AS (
     UPDATE seat_count c SET used = c.used + (${delta}) FROM free
      WHERE c.tenant_id = $1 AND c.shard = free.shard RETURNING 1
   ), added AS (
     INSERT INTO seat_count (tenant_id, shard, used)
-    SELECT $1, ${SEAT_COUNT_SHARD}, ${delta} FROM tenant t
+    SELECT $1, ${own}, ${delta} FROM tenant t
      WHERE t.id = $1 AND ${when} AND NOT EXISTS (SELECT FROM bumped)
     ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used + (${delta}) RETURNING 1
   ), counted AS (SELECT FROM bumped UNION ALL SELECT FROM added)`;
+};
+
+/**
+ * The shard a limited tenant's activations queue on (`take`). A seat given back never takes it: a
+ * delete gives its seat back before the user's row goes (and with it the row's count), where a
+ * create counts its row before it queues here; were both on this shard they could wait for each other.
+ */
+const LIMIT_SHARD = 0;
 
 /** The user a seat belongs to, as the history names it. */
 export interface SeatHolder {
@@ -89,10 +101,10 @@ export class SeatsRepository {
       await m.query(
         `WITH ${COUNT_CHANGE(1, 't.seat_limit IS NULL')}, within_limit AS (
            INSERT INTO seat_count AS c (tenant_id, shard, used)
-           SELECT $1, 0, 1 FROM tenant t
+           SELECT $1, ${LIMIT_SHARD}, 1 FROM tenant t
             WHERE t.id = $1 AND t.seat_limit IS NOT NULL AND ${SEATS_USED('$1')} < t.seat_limit
            ON CONFLICT (tenant_id, shard) DO UPDATE SET used = c.used + 1
-            WHERE c.used + (SELECT coalesce(sum(o.used), 0) FROM seat_count o WHERE o.tenant_id = $1 AND o.shard <> 0)
+            WHERE c.used + (SELECT coalesce(sum(o.used), 0) FROM seat_count o WHERE o.tenant_id = $1 AND o.shard <> ${LIMIT_SHARD})
                   < (SELECT t.seat_limit FROM tenant t WHERE t.id = $1)
            RETURNING 1
          )
@@ -105,7 +117,7 @@ export class SeatsRepository {
 
   /** Counts one seat given back, on a shard no other transaction holds: a release never waits for another. */
   async giveBack(m: EntityManager, tenantId: string): Promise<void> {
-    await m.query(`WITH ${COUNT_CHANGE(-1, 'true')} SELECT FROM counted`, [tenantId]);
+    await m.query(`WITH ${COUNT_CHANGE(-1, 'true', LIMIT_SHARD + 1)} SELECT FROM counted`, [tenantId]);
   }
 
   async usage(tenantId: string, m: EntityManager = this.dataSource.manager): Promise<SeatUsage | null> {
