@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { runTransaction } from '../database/transactions';
 import { Keyset } from '../common/cursor';
 import { returnedRows } from '../database/returned-rows';
+import { tableColumn } from '../resources/table-storage';
+import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { Quota, quotaOf, RawSeat, SeatState, seatOf } from './seat-state';
 import { SEAT_COUNT_SHARD, SEAT_COUNT_SHARDS, SEATS_USED, seatLimitLockKey } from './seat-count';
 
@@ -80,7 +82,21 @@ export interface SeatHolder {
 /** All SQL on `seat`, `seat_history` and `seat_count`. Every statement takes the tenant id. */
 @Injectable()
 export class SeatsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The seat holders' table and the SQL of their user name, from the registered User type. */
+  private readonly holders: { join: string; userName: string };
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    registry: SchemaRegistry,
+  ) {
+    const { table } = registry.definition('User');
+    const userName = table.columns?.userName;
+    if (!userName) throw new Error('the User type keeps no userName column for seat holders');
+    this.holders = {
+      join: `JOIN ${table.name} ${table.alias} ON ${table.alias}.tenant_id = s.tenant_id AND ${table.alias}.id = s.user_id`,
+      userName: `${table.alias}.${tableColumn(userName).column}`,
+    };
+  }
 
   /** One transaction, retried once where safe (runTransaction). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -216,8 +232,8 @@ export class SeatsRepository {
 
   async find(tenantId: string, userId: string): Promise<SeatListRow | null> {
     const rows: Array<RawSeat & { user_id: string; user_name: string }> = await this.dataSource.query(
-      `SELECT s.user_id, u.user_name, ${SEAT_COLUMNS}
-         FROM seat s JOIN scim_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+      `SELECT s.user_id, ${this.holders.userName} AS user_name, ${SEAT_COLUMNS}
+         FROM seat s ${this.holders.join}
         WHERE s.tenant_id = $1 AND s.user_id = $2`,
       [tenantId, userId],
     );
@@ -227,8 +243,8 @@ export class SeatsRepository {
   /** Seats by assignment time, a keyset page after `after`. */
   async list(tenantId: string, limit: number, after: Keyset | null): Promise<SeatListRow[]> {
     const rows: Array<RawSeat & { user_id: string; user_name: string }> = await this.dataSource.query(
-      `SELECT s.user_id, u.user_name, ${SEAT_COLUMNS}
-         FROM seat s JOIN scim_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+      `SELECT s.user_id, ${this.holders.userName} AS user_name, ${SEAT_COLUMNS}
+         FROM seat s ${this.holders.join}
         WHERE s.tenant_id = $1 AND ($2::timestamptz IS NULL OR (s.assigned_at, s.user_id) > ($2, $3::uuid))
         ORDER BY s.assigned_at, s.user_id LIMIT $4`,
       [tenantId, after?.at ?? null, after?.id ?? null, limit],
