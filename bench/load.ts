@@ -149,8 +149,8 @@ export async function runSql(
   return figuresOf(latencies, errors, seconds);
 }
 
-/** Resident memory of a process and its children (cluster workers), in MB. */
-export function rssMb(pid: number): number {
+/** Resident memory of a process and of each of its children (cluster workers), in MB, one per process. */
+export function processRssMb(pid: number): number[] {
   const pids = [pid];
   try {
     pids.push(
@@ -162,16 +162,19 @@ export function rssMb(pid: number): number {
   } catch {
     // no children
   }
-  let kb = 0;
-  for (const p of pids) {
+  return pids.map((p) => {
     try {
       const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      kb += match ? Number(match[1]) : 0;
+      return match ? Number(match[1]) / 1024 : 0;
     } catch {
-      // exited
+      return 0; // exited
     }
-  }
-  return Math.round(kb / 1024);
+  });
+}
+
+/** Resident memory of a process and its children (cluster workers) together, in MB. */
+export function rssMb(pid: number): number {
+  return Math.round(processRssMb(pid).reduce((sum, mb) => sum + mb, 0));
 }
 
 /** Samples RSS while `work` runs and returns its peak. */

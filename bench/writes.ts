@@ -7,10 +7,8 @@
  * under 300 MB resident. Each round starts the servers anew and alternates which worker count goes
  * first, so a drift in the machine's load falls on both; the figures are the medians of the rounds.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createUsers, runHttp, toggleActive } from './load';
+import { createUsers, processRssMb, runHttp, toggleActive } from './load';
 import { BenchServer, createTenant, startServer, stopServer } from './server';
 
 const ROUNDS = 3;
@@ -46,25 +44,6 @@ export interface WriteFigures {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Resident sizes (MB) of a process and each of its children, one entry per process. */
-function processRss(pid: number): number[] {
-  let pids = [pid];
-  try {
-    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
-    pids = pids.concat(children.split('\n').filter(Boolean).map(Number));
-  } catch {
-    // no children
-  }
-  return pids.map((p) => {
-    try {
-      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      return match ? Math.round(Number(match[1]) / 1024) : 0;
-    } catch {
-      return 0; // exited
-    }
-  });
-}
 
 interface Side {
   label: string;
@@ -111,7 +90,7 @@ export async function writesBench(
   const runId = randomBytes(4).toString('hex');
   let server: BenchServer = await startServer(databaseUrl, adminKey, 1);
   let peakRss = 0;
-  const sample = () => (peakRss = Math.max(peakRss, ...processRss(server.child.pid ?? 0)));
+  const sample = () => (peakRss = Math.max(peakRss, ...processRssMb(server.child.pid ?? 0).map(Math.round)));
   const timer = setInterval(sample, 200);
   const tenants: Array<Awaited<ReturnType<typeof createTenant>>> = [];
   const imports: number[] = [];
