@@ -232,7 +232,8 @@ describeWithOwnCluster('Database limits and faults', () => {
     const logs = new LogCapture();
     const t = await appWith({}, logs);
     const tenant = await createTenant(t);
-    // A deferred trigger makes COMMIT itself take a second, for the rows of this test only.
+    // A deferred trigger makes COMMIT itself take a second, for the rows of this test only. COMMIT is
+    // sent with the write's events, in one simple query that starts with the commit mark.
     await db.query(`CREATE OR REPLACE FUNCTION rollcall_test_stall() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_sleep(1); RETURN NULL; END $$`);
     await db.query(`CREATE CONSTRAINT TRIGGER rollcall_test_stall AFTER INSERT ON scim_user DEFERRABLE INITIALLY DEFERRED
@@ -245,7 +246,7 @@ describeWithOwnCluster('Database limits and faults', () => {
       const committing = async () =>
         (
           await monitor.query<{ pid: number }>(
-            `SELECT pid FROM pg_stat_activity WHERE query = 'COMMIT' AND wait_event = 'PgSleep'`,
+            `SELECT pid FROM pg_stat_activity WHERE query LIKE '/* commit */%' AND wait_event = 'PgSleep'`,
           )
         ).rows.map((r) => r.pid);
       expect(await waitFor(3000, async () => (await committing()).length === 1)).not.toBeNull();

@@ -12,8 +12,12 @@ export const NO_ANSWER_GRACE_MS = 1000;
 type QueryArgs = unknown[];
 type Callback = (err: Error | null, result?: unknown) => void;
 
+/** The mark that starts a simple query carrying a transaction's COMMIT (transactions.ts: withCommit). */
+export const COMMITTING = '/* commit */';
+
 /** COMMIT and ROLLBACK are never cut by the request deadline: the work is done, or being undone. */
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
+const endsTransaction = (text: string) => ENDS_TRANSACTION.test(text) || text.startsWith(COMMITTING);
 
 function statementText(args: QueryArgs): string {
   const config = args[0];
@@ -63,7 +67,7 @@ export function guardedClientClass(
     private guardedQuery(args: QueryArgs): unknown {
       // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with this client as `this`
       const query = Client.prototype.query as (this: Client, ...a: QueryArgs) => unknown;
-      const remaining = ENDS_TRANSACTION.test(statementText(args)) ? null : msToDeadline();
+      const remaining = endsTransaction(statementText(args)) ? null : msToDeadline();
       const byDeadline = remaining !== null && remaining < noAnswerMs;
       const ms = byDeadline ? Math.max(0, remaining) : noAnswerMs;
       let cut: DatabaseLimitError | null = null;

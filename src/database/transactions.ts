@@ -9,6 +9,7 @@ import {
   isRetryableFault,
   limitHit,
 } from './database-faults';
+import { COMMITTING } from './database-limits';
 
 const logger = new Logger('Database');
 
@@ -26,22 +27,46 @@ async function retriedOnce<T>(what: string, attempt: () => Promise<T>): Promise<
   }
 }
 
-/** Work to run once a transaction committed, by key (the same key twice runs once). */
-const afterCommitWork = new WeakMap<QueryRunner, Map<string, AfterCommit>>();
+/**
+ * SQL sent in COMMIT's round trip, as one simple query: `before` runs in the transaction right before
+ * COMMIT, `after` once it committed. Literal SQL only (a simple query carries no parameters).
+ */
+interface CommitStatements {
+  before: string[];
+  after: Map<string, string>;
+}
 
-type AfterCommit = (m: EntityManager) => Promise<void>;
+const commitStatements = new WeakMap<QueryRunner, CommitStatements>();
 
 /**
- * Runs `work` on the transaction's connection once the transaction of `m` (a runTransaction's)
- * committed, before that connection goes back to the pool and before runTransaction returns; never
- * after a rollback. `work` runs outside any transaction and must not throw (the change committed).
- * Returns false when `m` is no runTransaction's: then nothing is scheduled.
+ * Sends `sql` with the COMMIT of the transaction of `m` (a runTransaction's), in the same round trip:
+ * `before` (in the order given) as the transaction's last statements, so a failure there rolls it back
+ * like any other; `after` (the same key twice is sent once) once it committed, outside any transaction.
+ * An `after` statement must never raise (a function that catches its own errors): a failure there would
+ * read as a failed commit. Returns false when `m` is no runTransaction's: then nothing is scheduled.
  */
-export function afterCommit(m: EntityManager, key: string, work: AfterCommit): boolean {
-  const pending = m.queryRunner ? afterCommitWork.get(m.queryRunner) : undefined;
+export function withCommit(
+  m: EntityManager,
+  sql: { before?: string; after?: [key: string, sql: string] },
+): boolean {
+  const pending = m.queryRunner ? commitStatements.get(m.queryRunner) : undefined;
   if (!pending) return false;
-  if (!pending.has(key)) pending.set(key, work);
+  if (sql.before) pending.before.push(sql.before);
+  if (sql.after && !pending.after.has(sql.after[0])) pending.after.set(sql.after[0], sql.after[1]);
   return true;
+}
+
+/**
+ * COMMIT, with what rides in its round trip (withCommit). TypeORM's runner is then told the
+ * transaction ended, as its own commitTransaction would.
+ */
+async function commit(runner: QueryRunner, statements: CommitStatements): Promise<void> {
+  if (statements.before.length === 0 && statements.after.size === 0) return runner.commitTransaction();
+  const sql = [...statements.before, 'COMMIT', ...statements.after.values()];
+  await runner.query(`${COMMITTING}\n${sql.join(';\n')}`);
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = false;
+  state.transactionDepth -= 1;
 }
 
 /**
@@ -68,13 +93,12 @@ async function transactionAttempt<T>(
   try {
     await runner.connect();
     await runner.startTransaction(isolation);
-    const committed = new Map<string, AfterCommit>();
-    afterCommitWork.set(runner, committed);
+    const statements: CommitStatements = { before: [], after: new Map() };
+    commitStatements.set(runner, statements);
     const result = await work(runner.manager);
+    commitStatements.delete(runner);
     commitSent = true;
-    await runner.commitTransaction();
-    afterCommitWork.delete(runner);
-    await runAfterCommit(committed.values(), runner.manager);
+    await commit(runner, statements);
     return result;
   } catch (error) {
     const cutOff = isConnectionFault(error) || limitHit(error) !== null;
@@ -84,20 +108,6 @@ async function transactionAttempt<T>(
     throw error;
   } finally {
     await runner.release();
-  }
-}
-
-/** What follows a commit cannot undo it: a failure there is logged, never thrown into the retry. */
-async function runAfterCommit(work: Iterable<AfterCommit>, m: EntityManager): Promise<void> {
-  for (const next of work) {
-    try {
-      await next(m);
-    } catch (error) {
-      logger.warn(
-        { err: loggableError(error) },
-        `work after a commit failed (${loggableError(error).message})`,
-      );
-    }
   }
 }
 

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { EntityManager } from 'typeorm';
 import { RepeatingPass } from '../common/repeating-pass';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { afterCommit } from '../database/transactions';
 import { EventsRepository } from './events.repository';
 
 /** Tenants one sweep statement lists; the next sweep takes the rest. */
@@ -11,9 +10,9 @@ const SWEEP_TENANTS = 100;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Gives committed events their per-tenant sequence. A write stores its events unnumbered and, right
- * after its commit and on its own connection, numbers them (with any other of its tenant's waiting),
- * so the feed shows a write's events by the time it answers. Runs are serialized per tenant by an
+ * Gives committed events their per-tenant sequence. A write stores its events unnumbered and numbers
+ * them (with any other of its tenant's waiting) by a statement sent right after its COMMIT, in the
+ * same round trip, so the feed shows a write's events by the time it answers. Runs are serialized per tenant by an
  * advisory lock, in the database, so any number of processes may share it. Events whose write did not
  * number them (its process stopped after the commit, or the lock wait timed out) are numbered by the
  * next write of the tenant or by the sweep every EVENT_SWEEP_MS in every process.
@@ -32,14 +31,12 @@ export class EventSequencer implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   /**
-   * Numbers the tenant's events once the transaction of `m` committed. Outside a transaction (the
-   * events are committed already) it numbers them now; in a transaction other than runTransaction's
-   * the sweep does.
+   * Numbers the tenant's events once the transaction of `m` committed, in its COMMIT's round trip.
+   * Outside a transaction (the events are committed already) it numbers them now; in a transaction
+   * other than runTransaction's the sweep does.
    */
   async numberAfterCommit(m: EntityManager, tenantId: string): Promise<void> {
-    const scheduled = afterCommit(m, `event-sequencer:${tenantId}`, (after) =>
-      this.numberNow(after, tenantId),
-    );
+    const scheduled = this.events.numberWithCommit(m, tenantId);
     if (!scheduled && !m.queryRunner?.isTransactionActive) await this.numberNow(m, tenantId);
   }
 

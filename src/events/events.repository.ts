@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { withCommit } from '../database/transactions';
 import { queryPrepared } from '../database/prepared-query';
 import { ResourceEvent } from '../scim/resource/resource-definition';
 import { EventDraft } from './event-types';
@@ -21,7 +23,9 @@ export class EventsRepository {
 
   /**
    * Stores the events in the write's transaction, in the drafts' order and without a sequence: the
-   * sequencer numbers them once they committed (`number`), so a write locks no per-tenant row.
+   * sequencer numbers them once they committed (`number`), so a write locks no per-tenant row. In a
+   * runTransaction's transaction the insert is its last statement, sent with its COMMIT in one round
+   * trip (so its values are literals); elsewhere it runs now.
    */
   async append(
     m: EntityManager,
@@ -29,20 +33,24 @@ export class EventsRepository {
     drafts: ReadonlyArray<EventDraft | ResourceEvent>,
     now: Date,
   ): Promise<void> {
-    await queryPrepared(
-      m,
-      `INSERT INTO event (tenant_id, id, type, occurred_at, data)
-       SELECT $1, e.id, e.type, $2, e.data
-         FROM unnest($3::uuid[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(id, type, data, n)
-        ORDER BY e.n`,
-      [
-        tenantId,
-        now,
-        drafts.map(() => randomUUID()),
-        drafts.map((d) => d.type),
-        drafts.map((d) => JSON.stringify(d.data)),
-      ],
+    const at = escapeLiteral(now.toISOString());
+    const tenant = escapeLiteral(tenantId);
+    const rows = drafts.map(
+      (d) =>
+        `(${tenant}, '${randomUUID()}', ${escapeLiteral(d.type)}, ${at}, ${escapeLiteral(JSON.stringify(d.data))})`,
     );
+    const insert = `INSERT INTO event (tenant_id, id, type, occurred_at, data) VALUES ${rows.join(', ')}`;
+    if (!withCommit(m, { before: insert })) await m.query(insert);
+  }
+
+  /**
+   * The numbering of the tenant's events, sent right after the COMMIT of the transaction of `m` in
+   * the same round trip (a statement that never raises: migration 1765400000000). False when `m` is
+   * no runTransaction's.
+   */
+  numberWithCommit(m: EntityManager, tenantId: string): boolean {
+    const sql = `SELECT rollcall_number_committed_events(${escapeLiteral(tenantId)})`;
+    return withCommit(m, { after: [`event-numbering:${tenantId}`, sql] });
   }
 
   /**

@@ -1,6 +1,8 @@
 /**
- * How a tenant's seats are counted: `seat_count` holds SEAT_COUNT_SHARDS rows per tenant, summed on
- * read, so that no one row is locked by every write of a tenant.
+ * How a tenant's seats are counted: `seat_count` holds 16 rows per tenant (made with the tenant,
+ * migration 1765200000000), summed on read, so that no one row is locked by every write of a tenant.
+ * The counting is two database functions (migration 1765400000000), called by the statement that
+ * changes the seat row, so a seat change is one statement.
  *
  * - Without a limit, a seat taken or given back changes any shard no other transaction holds
  *   (FOR UPDATE SKIP LOCKED, starting from the connection's own): concurrent writers never wait.
@@ -11,20 +13,12 @@
  *   check, and every later activation reads it: none overshoots a limit set while it runs.
  *
  * A lock taken inside a statement is not seen by that statement's snapshot (READ COMMITTED): what
- * the lock protects is read by the next statement.
+ * the lock protects is read by a statement that starts after it, as those of a VOLATILE function the
+ * statement calls do.
  */
 
 /** SQL of the limit lock's key for the tenant id the SQL expression `tenantId` gives (a text). */
 export const seatLimitLockKey = (tenantId: string) => `hashtextextended('seat-limit:' || ${tenantId}, 0)`;
-
-/**
- * The shard rows of each tenant, made when the tenant is (migration 1765200000000): more than
- * the writes of one tenant at once (TENANT_MAX_CONCURRENCY, half the pool per process).
- */
-export const SEAT_COUNT_SHARDS = 16;
-
-/** The shard a connection tries first: its own, so that concurrent writers start on different rows. */
-export const SEAT_COUNT_SHARD = `pg_backend_pid() % ${SEAT_COUNT_SHARDS}`;
 
 /** SQL of the seats a tenant holds (the sum of its shards) for the tenant id the SQL `tenantId` gives. */
 export const SEATS_USED = (tenantId: string) =>

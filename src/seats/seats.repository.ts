@@ -7,7 +7,7 @@ import { returnedRows } from '../database/returned-rows';
 import { tableColumn } from '../resources/table-storage';
 import { SchemaRegistry } from '../scim/schema/schema-registry';
 import { Quota, quotaOf, RawSeat, SeatState, seatOf } from './seat-state';
-import { SEAT_COUNT_SHARD, SEAT_COUNT_SHARDS, SEATS_USED, seatLimitLockKey } from './seat-count';
+import { SEATS_USED, seatLimitLockKey } from './seat-count';
 
 export interface SeatListRow extends SeatState {
   userId: string;
@@ -41,38 +41,6 @@ const HISTORY = (action: 'assigned' | 'released') => `history AS (
   SELECT $1, $2, $3, '${action}', s.quota_amount, s.quota_unit, $4 FROM s
 )`;
 
-/**
- * CTEs that count `delta` seats for the tenant $1 when `when` (SQL on its row `t`) holds, on a shard
- * from `first` on that no other transaction holds: the first free one from this connection's own, or
- * this connection's own (made when missing) when every such shard is held. `counted` has a row when
- * it counted.
- */
-const COUNT_CHANGE = (delta: 1 | -1, when: string, first = 0) => {
-  const shards = SEAT_COUNT_SHARDS - first;
-  const own = first === 0 ? SEAT_COUNT_SHARD : `${first} + pg_backend_pid() % ${shards}`;
-  return `free AS (
-    SELECT c.shard FROM seat_count c JOIN tenant t ON t.id = c.tenant_id
-     WHERE c.tenant_id = $1 AND c.shard >= ${first} AND ${when}
-     ORDER BY (c.shard - (${own}) + ${shards}) % ${shards}
-     LIMIT 1 FOR UPDATE OF c SKIP LOCKED
-  ), bumped AS (
-    UPDATE seat_count c SET used = c.used + (${delta}) FROM free
-     WHERE c.tenant_id = $1 AND c.shard = free.shard RETURNING 1
-  ), added AS (
-    INSERT INTO seat_count (tenant_id, shard, used)
-    SELECT $1, ${own}, ${delta} FROM tenant t
-     WHERE t.id = $1 AND ${when} AND NOT EXISTS (SELECT FROM bumped)
-    ON CONFLICT (tenant_id, shard) DO UPDATE SET used = seat_count.used + (${delta}) RETURNING 1
-  ), counted AS (SELECT FROM bumped UNION ALL SELECT FROM added)`;
-};
-
-/**
- * The shard a limited tenant's activations queue on (`take`). A seat given back never takes it: a
- * delete gives its seat back before the user's row goes (and with it the row's count), where a
- * create counts its row before it queues here; were both on this shard they could wait for each other.
- */
-const LIMIT_SHARD = 0;
-
 /** The user a seat belongs to, as the history names it. */
 export interface SeatHolder {
   id: string;
@@ -103,39 +71,6 @@ export class SeatsRepository {
     return runTransaction(this.dataSource, work);
   }
 
-  /**
-   * Counts one seat taken if one is free; false when full. `assign`, earlier in the transaction,
-   * took the limit lock shared, so the limit read here is the one in force until commit. Without a
-   * limit the count goes up on a free shard and nothing waits. With one, on shard 0 only, by one
-   * conditional upsert: its row lock queues the tenant's activations until commit, and the waiter
-   * re-checks the row as committed. While a limit is set the other shards can only fall: every
-   * activation that raised one without a limit committed before the limit did (the limit lock), so
-   * their sum read here is never too low.
-   */
-  async take(m: EntityManager, tenantId: string): Promise<boolean> {
-    const [row] = returnedRows<{ taken: boolean }>(
-      await m.query(
-        `WITH ${COUNT_CHANGE(1, 't.seat_limit IS NULL')}, within_limit AS (
-           INSERT INTO seat_count AS c (tenant_id, shard, used)
-           SELECT $1, ${LIMIT_SHARD}, 1 FROM tenant t
-            WHERE t.id = $1 AND t.seat_limit IS NOT NULL AND ${SEATS_USED('$1')} < t.seat_limit
-           ON CONFLICT (tenant_id, shard) DO UPDATE SET used = c.used + 1
-            WHERE c.used + (SELECT coalesce(sum(o.used), 0) FROM seat_count o WHERE o.tenant_id = $1 AND o.shard <> ${LIMIT_SHARD})
-                  < (SELECT t.seat_limit FROM tenant t WHERE t.id = $1)
-           RETURNING 1
-         )
-         SELECT EXISTS (SELECT FROM counted) OR EXISTS (SELECT FROM within_limit) AS taken`,
-        [tenantId],
-      ),
-    );
-    return row?.taken === true;
-  }
-
-  /** Counts one seat given back, on a shard no other transaction holds: a release never waits for another. */
-  async giveBack(m: EntityManager, tenantId: string): Promise<void> {
-    await m.query(`WITH ${COUNT_CHANGE(-1, 'true', LIMIT_SHARD + 1)} SELECT FROM counted`, [tenantId]);
-  }
-
   async usage(tenantId: string, m: EntityManager = this.dataSource.manager): Promise<SeatUsage | null> {
     const rows: Array<{ limit: number | null; used: number; invited: number; claimed: number }> =
       await m.query(
@@ -150,8 +85,11 @@ export class SeatsRepository {
 
   /**
    * Marks the user's seat assigned, with `quota` when one is given (undefined: a seat given back
-   * earlier keeps its quota, a new one gets the tenant's). Takes the tenant's limit lock shared for
-   * `take`, the next seat statement (a lock taken in a statement is not in that statement's snapshot).
+   * earlier keeps its quota, a new one gets the tenant's), and counts it if one is free (`taken`
+   * false when full), in one statement. The tenant's limit lock is taken shared first; the count
+   * (`rollcall_take_seat`, migration 1765400000000) runs after it with a snapshot of its own, so the
+   * limit it reads is the one in force until commit (a lock taken in a statement is not in that
+   * statement's snapshot). Without a limit the count goes up on a free shard and nothing waits.
    */
   async assign(
     m: EntityManager,
@@ -159,8 +97,8 @@ export class SeatsRepository {
     user: SeatHolder,
     now: Date,
     quota: Quota | null | undefined,
-  ): Promise<SeatState> {
-    const rows: RawSeat[] = await m.query(
+  ): Promise<{ seat: SeatState; taken: boolean }> {
+    const rows: Array<RawSeat & { taken: boolean }> = await m.query(
       `WITH limit_lock AS (
          SELECT pg_advisory_xact_lock_shared(${seatLimitLockKey('t.id::text')}) FROM tenant t WHERE t.id = $1
        ), s AS (
@@ -174,7 +112,7 @@ export class SeatsRepository {
                quota_unit = CASE WHEN $5 THEN $7::text ELSE s.quota_unit END
          RETURNING ${SEAT_COLUMNS}
        ), ${HISTORY('assigned')}
-       SELECT * FROM s`,
+       SELECT s.*, rollcall_take_seat($1) AS taken FROM s`,
       [
         tenantId,
         user.id,
@@ -185,7 +123,7 @@ export class SeatsRepository {
         quota?.unit ?? null,
       ],
     );
-    return seatOf(rows[0]);
+    return { seat: seatOf(rows[0]), taken: rows[0].taken === true };
   }
 
   /** Sets a seat's quota inside the caller's transaction; null when the user holds no seat row. */
@@ -204,14 +142,18 @@ export class SeatsRepository {
     return row ? seatOf(row) : null;
   }
 
-  /** Releases the user's seat and records it; null when it held none. */
+  /**
+   * Releases the user's seat, records it and counts it given back, in one statement; null when it
+   * held none. The count goes down on a shard no other transaction holds (`rollcall_give_back_seat`):
+   * a release never waits for another.
+   */
   async release(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState | null> {
     const rows: RawSeat[] = await m.query(
       `WITH s AS (
          UPDATE seat AS s SET status = 'released', released_at = $4
           WHERE s.tenant_id = $1 AND s.user_id = $2 AND s.status <> 'released' RETURNING ${SEAT_COLUMNS}
        ), ${HISTORY('released')}
-       SELECT * FROM s`,
+       SELECT s.*, rollcall_give_back_seat($1) FROM s`,
       [tenantId, user.id, user.userName, now],
     );
     return rows[0] ? seatOf(rows[0]) : null;

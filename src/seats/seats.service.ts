@@ -31,9 +31,9 @@ export class SeatsService {
   ) {}
 
   /**
-   * Takes a seat for the user, or fails with 403 and the numbers when none is free. The seat row and
-   * its history come first, with the tenant's limit lock; the count follows, waiting for another
-   * activation only when the tenant has a limit (seat-count.ts).
+   * Takes a seat for the user, or fails with 403 and the numbers when none is free: the seat row, its
+   * history and its count in one statement, waiting for another activation only when the tenant has a
+   * limit (seat-count.ts).
    */
   async assign(
     m: EntityManager,
@@ -42,8 +42,8 @@ export class SeatsService {
     now: Date,
     quota?: Quota | null,
   ): Promise<SeatState> {
-    const seat = await this.seats.assign(m, tenantId, user, now, quota);
-    if (!(await this.seats.take(m, tenantId))) {
+    const { seat, taken } = await this.seats.assign(m, tenantId, user, now, quota);
+    if (!taken) {
       const usage = await this.seats.usage(tenantId, m);
       throw ScimError.forbidden(
         `seat limit reached: ${usage?.used ?? 0} of ${usage?.limit ?? 0} seats in use`,
@@ -65,10 +65,7 @@ export class SeatsService {
 
   /** Gives the user's seat back; a user without a seat has nothing to give. */
   async release(m: EntityManager, tenantId: string, user: SeatHolder, now: Date): Promise<SeatState | null> {
-    const seat = await this.seats.release(m, tenantId, user, now);
-    if (!seat) return null;
-    await this.seats.giveBack(m, tenantId);
-    return seat;
+    return this.seats.release(m, tenantId, user, now);
   }
 
   async overview(tenantId: string, limit: number, cursor: string | undefined): Promise<SeatsOverviewDto> {

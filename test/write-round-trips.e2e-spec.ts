@@ -1,0 +1,133 @@
+import { Client } from 'pg';
+import { statementsDuring } from './helpers/statements';
+import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
+
+const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const COMMITTING =
+  /^\/\* commit \*\/\nINSERT INTO event .*;\nCOMMIT;\nSELECT rollcall_number_committed_events\('[0-9a-f-]{36}'\)$/s;
+/** A lock wait needs a second session: the embedded database runs one. */
+const onServer = process.env.ROLLCALL_TEST_DATABASE !== 'embedded';
+const itOnServer = onServer ? it : it.skip;
+
+/** The statements of a write: those that open, change and end its transaction (not the token check). */
+async function writeStatements(work: () => Promise<unknown>): Promise<string[]> {
+  const sent = await statementsDuring(work);
+  return sent.filter((sql) => !/\btenant_token\b|\bactivity\b/.test(sql));
+}
+
+async function feed(t: TestApp, tenant: TestTenant) {
+  const res = await admin(t).get(`/admin/tenants/${tenant.id}/events?limit=100`).expect(200);
+  return (res.body as { items: Array<{ sequence: string; type: string }> }).items;
+}
+
+/**
+ * A write's round trips: its events and their numbering ride in its COMMIT's round trip, and a seat's
+ * row, history and count are one statement.
+ */
+describe('Writes in few round trips', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('creates an active user in four: BEGIN, the user, its seat, and COMMIT with the events and their numbering', async () => {
+    const tenant = await createTenant(t);
+    const api = scim(t, tenant);
+    let id = '';
+    const sent = await writeStatements(async () => {
+      id = (await api.post('/Users', { schemas: [USER], userName: 'four@acme.com' }).expect(201)).body.id;
+    });
+    expect(sent).toEqual([
+      'START TRANSACTION',
+      expect.stringMatching(/^INSERT INTO scim_user /),
+      expect.stringMatching(/INSERT INTO seat AS s .*rollcall_take_seat\(\$1\) AS taken/s),
+      expect.stringMatching(COMMITTING),
+    ]);
+    // When it answers, its events are in the feed, numbered, and its seat is counted.
+    expect((await feed(t, tenant)).map((e) => [e.sequence, e.type])).toEqual([
+      ['1', 'user.created'],
+      ['2', 'seat.assigned'],
+    ]);
+    const seats = await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200);
+    expect(seats.body.used).toBe(1);
+    expect((await api.get(`/Users/${id}`).expect(200)).body.userName).toBe('four@acme.com');
+  });
+
+  it('deactivates in five, the seat given back by the statement that releases it', async () => {
+    const tenant = await createTenant(t);
+    const api = scim(t, tenant);
+    const { id } = (await api.post('/Users', { schemas: [USER], userName: 'five@acme.com' }).expect(201))
+      .body as { id: string };
+    const sent = await writeStatements(() =>
+      api.patch(`/Users/${id}`, patchOp({ op: 'replace', path: 'active', value: false })).expect(200),
+    );
+    expect(sent).toEqual([
+      'START TRANSACTION',
+      expect.stringMatching(/FROM scim_user u .*FOR NO KEY UPDATE OF u$/s),
+      expect.stringMatching(/^UPDATE scim_user /),
+      expect.stringMatching(/UPDATE seat AS s SET status = 'released'.*rollcall_give_back_seat\(\$1\)/s),
+      expect.stringMatching(COMMITTING),
+    ]);
+    const seats = await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200);
+    expect(seats.body.used).toBe(0);
+    expect((await feed(t, tenant)).map((e) => e.type).slice(2)).toEqual([
+      'user.deactivated',
+      'seat.released',
+    ]);
+  });
+
+  it('stores an event whose text needs escaping exactly as sent', async () => {
+    const tenant = await createTenant(t);
+    const displayName = `O'Brien \\ "Quoted" $$ ; COMMIT; 名前 \u2028`;
+    await scim(t, tenant)
+      .post('/Users', { schemas: [USER], userName: 'obrien@acme.com', displayName })
+      .expect(201);
+    const res = await admin(t).get(`/admin/tenants/${tenant.id}/events?limit=1`).expect(200);
+    expect(res.body.items[0].data.resource.displayName).toBe(displayName);
+  });
+
+  it('rolls the whole write back when a statement sent with COMMIT fails, and answers the error', async () => {
+    const tenant = await createTenant(t);
+    const api = scim(t, tenant);
+    // A NUL escape is valid JSON but not jsonb: the event's insert fails, before COMMIT.
+    const res = await api
+      .post('/Users', { schemas: [USER], userName: 'nul@acme.com', displayName: 'a\u0000b' })
+      .then((r) => r);
+    expect(res.status).toBe(400);
+    expect(res.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+    const users = await t.db.query(`SELECT 1 FROM scim_user WHERE tenant_id = $1`, [tenant.id]);
+    expect(users).toHaveLength(0);
+    expect(await feed(t, tenant)).toEqual([]);
+    // The connection is clean after it: the next write commits.
+    await api.post('/Users', { schemas: [USER], userName: 'after@acme.com' }).expect(201);
+  });
+
+  itOnServer(
+    'answers a committed write when its numbering cannot take the lock, and the sweep numbers it later',
+    async () => {
+      const tenant = await createTenant(t);
+      const holder = new Client({ connectionString: process.env.DATABASE_URL });
+      await holder.connect();
+      try {
+        // Another run holds the tenant's numbering lock longer than a write waits for it (a second).
+        await holder.query(`SELECT pg_advisory_lock(hashtextextended('event-sequencer:' || $1, 0))`, [
+          tenant.id,
+        ]);
+        const started = Date.now();
+        await scim(t, tenant)
+          .post('/Users', { schemas: [USER], userName: 'late@acme.com' })
+          .expect(201);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+        const stored = await t.db.query(`SELECT seq FROM event WHERE tenant_id = $1`, [tenant.id]);
+        expect(stored).toEqual([{ seq: null }, { seq: null }]);
+        expect(await feed(t, tenant)).toEqual([]);
+      } finally {
+        await holder.end();
+      }
+      const { EventSequencer } = await import('../src/events/event-sequencer');
+      expect(await t.app.get(EventSequencer).sweep()).toBeGreaterThanOrEqual(2);
+      expect((await feed(t, tenant)).map((e) => e.type)).toEqual(['user.created', 'seat.assigned']);
+    },
+  );
+});
