@@ -246,7 +246,7 @@ describeWithOwnCluster('Database limits and faults', () => {
       const committing = async () =>
         (
           await monitor.query<{ pid: number }>(
-            `SELECT pid FROM pg_stat_activity WHERE query LIKE '/* commit */%' AND wait_event = 'PgSleep'`,
+            `SELECT pid FROM pg_stat_activity WHERE query LIKE '/* commit:%' AND wait_event = 'PgSleep'`,
           )
         ).rows.map((r) => r.pid);
       expect(await waitFor(3000, async () => (await committing()).length === 1)).not.toBeNull();

@@ -18,9 +18,14 @@ const SETTINGS: Record<DatabaseLimit, string> = {
 export class DatabaseLimitError extends Error {
   readonly setting: string;
 
+  /**
+   * @param connectionKept the server cut the statement and the connection is fine (otherwise the
+   *   connection was dropped, or never reached)
+   */
   constructor(
     readonly limit: DatabaseLimit,
     detail: string,
+    readonly connectionKept = false,
   ) {
     super(`${limit} hit (${SETTINGS[limit]}): ${detail}`);
     this.name = 'DatabaseLimitError';

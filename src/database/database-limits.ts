@@ -12,12 +12,21 @@ export const NO_ANSWER_GRACE_MS = 1000;
 type QueryArgs = unknown[];
 type Callback = (err: Error | null, result?: unknown) => void;
 
-/** The mark that starts a simple query carrying a transaction's COMMIT (transactions.ts: withCommit). */
-export const COMMITTING = '/* commit */';
+/**
+ * A simple query that carries a transaction's COMMIT with other statements (transactions.ts,
+ * withCommit), marked with how many it carries: each may take the statement timeout.
+ */
+export function committingQuery(statements: string[]): string {
+  return `/* commit: ${statements.length} statements */\n${statements.join(';\n')}`;
+}
+const COMMITTING = /^\/\* commit: (\d+) statements \*\//;
 
-/** COMMIT and ROLLBACK are never cut by the request deadline: the work is done, or being undone. */
+/**
+ * COMMIT and ROLLBACK are never cut by the request deadline: the work is done, or being undone. A
+ * query that commits keeps the deadline for its statements before COMMIT on the server's side
+ * (transactions.ts), so that its outcome stays known.
+ */
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
-const endsTransaction = (text: string) => ENDS_TRANSACTION.test(text) || text.startsWith(COMMITTING);
 
 function statementText(args: QueryArgs): string {
   const config = args[0];
@@ -30,15 +39,14 @@ function statementText(args: QueryArgs): string {
  * A `pg` Client whose every query is answered in bounded time. The server's statement_timeout cuts
  * a slow statement; but a frozen or unreachable server cannot answer at all (TCP keepalive does not
  * notice a stopped process: its kernel still acknowledges). So each query also gets a timer of its
- * own: the statement timeout plus NO_ANSWER_GRACE_MS, or what is left of the request's deadline if
- * that is sooner. When it fires the connection is destroyed, the query fails with a
+ * own: the statement timeout (once per statement a committing query carries) plus NO_ANSWER_GRACE_MS,
+ * or what is left of the request's deadline if that is sooner. When it fires the connection is destroyed, the query fails with a
  * DatabaseLimitError, and the pool discards the client (and the server aborts its transaction).
  */
 export function guardedClientClass(
   statementTimeoutMs: number,
   connectivity: DatabaseConnectivity,
 ): typeof Client {
-  const noAnswerMs = statementTimeoutMs + NO_ANSWER_GRACE_MS;
   return class GuardedClient extends Client {
     constructor(config?: string | ClientConfig) {
       super(config);
@@ -67,7 +75,10 @@ export function guardedClientClass(
     private guardedQuery(args: QueryArgs): unknown {
       // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with this client as `this`
       const query = Client.prototype.query as (this: Client, ...a: QueryArgs) => unknown;
-      const remaining = endsTransaction(statementText(args)) ? null : msToDeadline();
+      const text = statementText(args);
+      const committing = COMMITTING.exec(text);
+      const noAnswerMs = statementTimeoutMs * (committing ? Number(committing[1]) : 1) + NO_ANSWER_GRACE_MS;
+      const remaining = committing || ENDS_TRANSACTION.test(text) ? null : msToDeadline();
       const byDeadline = remaining !== null && remaining < noAnswerMs;
       const ms = byDeadline ? Math.max(0, remaining) : noAnswerMs;
       let cut: DatabaseLimitError | null = null;

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { withCommit } from '../database/transactions';
+import { withCommit } from '../database/commit';
 import { queryPrepared } from '../database/prepared-query';
 import { ResourceEvent } from '../scim/resource/resource-definition';
 import { EventDraft } from './event-types';

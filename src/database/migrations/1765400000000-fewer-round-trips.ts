@@ -4,9 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Functions that let a write take fewer round trips.
  *
  * - `rollcall_number_committed_events` numbers a tenant's events as `rollcall_number_events` does
- *   (waiting at most a second for a run in progress) and answers null instead of raising. A write sends
- *   it right after its COMMIT, in the same simple query: an error there would read as a failed commit.
- *   What it leaves unnumbered the next write or the sweep numbers.
+ *   (waiting at most a second for a run in progress) and answers null with a warning instead of
+ *   raising. A write sends it right after its COMMIT, in the same simple query; what it leaves
+ *   unnumbered the next write or the sweep numbers.
  * - `rollcall_take_seat` and `rollcall_give_back_seat` count a seat on `seat_count` as the seat
  *   statements did (src/seats/seat-count.ts), so that the seat's row, its history and its count are one
  *   statement. A VOLATILE function's statements each take a new snapshot: called after the limit lock
