@@ -149,8 +149,8 @@ export async function runSql(
   return figuresOf(latencies, errors, seconds);
 }
 
-/** Resident memory of a process and of each of its children (cluster workers), in MB, one per process. */
-export function processRssMb(pid: number): number[] {
+/** A process and its children (cluster workers). */
+function withChildren(pid: number): number[] {
   const pids = [pid];
   try {
     pids.push(
@@ -162,7 +162,12 @@ export function processRssMb(pid: number): number[] {
   } catch {
     // no children
   }
-  return pids.map((p) => {
+  return pids;
+}
+
+/** Resident memory of a process and of each of its children (cluster workers), in MB, one per process. */
+export function processRssMb(pid: number): number[] {
+  return withChildren(pid).map((p) => {
     try {
       const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       return match ? Number(match[1]) / 1024 : 0;
@@ -190,4 +195,51 @@ export async function peakRss<T>(
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Clock ticks per second of /proc's CPU times (Linux's USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user and system) each process has used so far, in ms, by pid; a gone process is left out. */
+function cpuMs(pids: Iterable<number>): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+    } catch {
+      // exited
+    }
+  }
+  return used;
+}
+
+/** The PostgreSQL backends serving the database of `pool`'s connections. */
+async function backendsOf(pool: Pool): Promise<number[]> {
+  const { rows } = await pool.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return rows.map((r) => r.pid);
+}
+
+/**
+ * CPU time used while `work` runs, in ms: by the server process `pid` with its workers, and by the
+ * PostgreSQL backends of the database `pool` connects to (those started during the work counted
+ * whole). A figure of the work's own cost that another load on the machine barely moves, where
+ * requests per second fall with it. Linux only.
+ */
+export async function cpuDuring<T>(
+  pid: number,
+  pool: Pool,
+  work: () => Promise<T>,
+): Promise<{ result: T; serverMs: number; postgresMs: number }> {
+  const server = cpuMs(withChildren(pid));
+  const backends = cpuMs(await backendsOf(pool));
+  const result = await work();
+  const spent = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((sum, [p, ms]) => sum + ms - (before.get(p) ?? 0), 0);
+  const serverMs = spent(server, cpuMs(withChildren(pid)));
+  const postgresMs = spent(backends, cpuMs(new Set([...backends.keys(), ...(await backendsOf(pool))])));
+  return { result, serverMs, postgresMs };
 }

@@ -6,9 +6,12 @@
  * workers at least 1.3× of 1 worker, an import of at least 1,000 users/s, and every worker process
  * under 300 MB resident. Each round starts the servers anew and alternates which worker count goes
  * first, so a drift in the machine's load falls on both; the figures are the medians of the rounds.
+ * With 1 worker it also reads what each write costs in CPU, Rollcall's process and PostgreSQL's
+ * backends (from /proc): a figure that another load on the machine moves far less than req/s.
  */
 import { randomBytes } from 'node:crypto';
-import { createUsers, processRssMb, runHttp, toggleActive } from './load';
+import { Pool } from 'pg';
+import { cpuDuring, createUsers, processRssMb, runHttp, toggleActive } from './load';
 import { BenchServer, createTenant, startServer, stopServer } from './server';
 
 const ROUNDS = 3;
@@ -29,6 +32,12 @@ export interface WriteRow {
   /** medianTwo / medianOne. */
   scaling: number;
   errors: number;
+  /**
+   * CPU per request with 1 worker, per round and the median, in µs: Rollcall's process and the
+   * PostgreSQL backends serving it. What a write costs, which another load on the machine moves far
+   * less than it moves req/s.
+   */
+  cpuUsPerRequest: { rollcall: number[]; postgres: number[]; medianRollcall: number; medianPostgres: number };
 }
 
 export interface WriteFigures {
@@ -95,6 +104,7 @@ export async function writesBench(
   const tenants: Array<Awaited<ReturnType<typeof createTenant>>> = [];
   const imports: number[] = [];
   const figures = new Map<string, WriteRow>();
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
     const sides: Side[] = [];
     for (const limited of [false, true]) {
@@ -126,11 +136,18 @@ export async function writesBench(
       for (const workers of order) {
         await stopServer(server);
         server = await startServer(databaseUrl, adminKey, workers);
+        // Warm up (compiled code, the pool's connections) before anything is measured: every user
+        // deactivated and reactivated once, so the users are as they were.
+        const warm = sides[0];
+        const togglers = toggleActive(`/scim/v2/${warm.tenantId}`, warm.togglers);
+        await runHttp(server.url, warm.token, togglers, CONNECTIONS, 0, 2 * TOGGLERS);
         for (const side of sides) {
           const base = `/scim/v2/${side.tenantId}`;
           const prefix = `new-${runId}-${round}-${workers}-${side.tenantId.slice(0, 8)}`;
           for (const scenario of [createUsers(base, prefix), toggleActive(base, side.togglers)]) {
-            const result = await runHttp(server.url, side.token, scenario, CONNECTIONS, seconds);
+            const { result, serverMs, postgresMs } = await cpuDuring(server.child.pid ?? 0, pool, () =>
+              runHttp(server.url, side.token, scenario, CONNECTIONS, seconds),
+            );
             const key = `${scenario.name} (${side.label})`;
             const entry = figures.get(key) ?? {
               scenario: scenario.name,
@@ -141,8 +158,14 @@ export async function writesBench(
               medianTwo: 0,
               scaling: 0,
               errors: 0,
+              cpuUsPerRequest: { rollcall: [], postgres: [], medianRollcall: 0, medianPostgres: 0 },
             };
             (workers === 1 ? entry.oneWorker : entry.twoWorkers).push(result.requestsPerSecond);
+            if (workers === 1) {
+              const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(1, result.requests));
+              entry.cpuUsPerRequest.rollcall.push(perRequest(serverMs));
+              entry.cpuUsPerRequest.postgres.push(perRequest(postgresMs));
+            }
             entry.errors += result.errors;
             figures.set(key, entry);
             log(
@@ -168,13 +191,21 @@ export async function writesBench(
     }
   } finally {
     clearInterval(timer);
+    await pool.end();
     for (const tenant of tenants) await tenant.remove(server).catch(() => undefined);
     await stopServer(server);
   }
   const rows = [...figures.values()].map((row) => {
     const medianOne = median(row.oneWorker);
     const medianTwo = median(row.twoWorkers);
-    return { ...row, medianOne, medianTwo, scaling: Math.round((medianTwo / medianOne) * 100) / 100 };
+    const cpu = row.cpuUsPerRequest;
+    return {
+      ...row,
+      medianOne,
+      medianTwo,
+      scaling: Math.round((medianTwo / medianOne) * 100) / 100,
+      cpuUsPerRequest: { ...cpu, medianRollcall: median(cpu.rollcall), medianPostgres: median(cpu.postgres) },
+    };
   });
   const medianImport = median(imports);
   const post = rows.find((r) => r.scenario === 'POST /Users' && !r.seatLimit);
@@ -191,13 +222,13 @@ export async function writesBench(
 
 export function writesMarkdown(f: WriteFigures): string {
   return [
-    `| writes to one tenant (${f.rounds} rounds, medians) | 1 worker req/s | 2 workers req/s | 2w / 1w | errors |`,
-    '|---|---:|---:|---:|---:|',
+    `| writes to one tenant (${f.rounds} rounds, medians) | 1 worker req/s | 2 workers req/s | 2w / 1w | CPU µs/request, Rollcall + PostgreSQL (1 worker) | errors |`,
+    '|---|---:|---:|---:|---:|---:|',
     ...f.rows.map(
       (r) =>
-        `| ${r.scenario}, ${r.seatLimit ? 'seat limit' : 'no seat limit'} | ${r.medianOne} | ${r.medianTwo} | ${r.scaling} | ${r.errors} |`,
+        `| ${r.scenario}, ${r.seatLimit ? 'seat limit' : 'no seat limit'} | ${r.medianOne} | ${r.medianTwo} | ${r.scaling} | ${r.cpuUsPerRequest.medianRollcall} + ${r.cpuUsPerRequest.medianPostgres} | ${r.errors} |`,
     ),
-    `| import ${IMPORT_USERS.toLocaleString('en')} users at concurrency ${IMPORT_CONCURRENCY}, 1 worker (users/s) | ${f.medianImport} | – | – | 0 |`,
+    `| import ${IMPORT_USERS.toLocaleString('en')} users at concurrency ${IMPORT_CONCURRENCY}, 1 worker (users/s) | ${f.medianImport} | – | – | – | 0 |`,
     '',
     `Largest resident size of one Rollcall process: ${f.peakWorkerRssMb} MB.`,
   ].join('\n');
