@@ -7,7 +7,9 @@
  * under 300 MB resident. Each round starts the servers anew and alternates which worker count goes
  * first, so a drift in the machine's load falls on both; the figures are the medians of the rounds.
  * With 1 worker it also reads what each write costs in CPU, Rollcall's process and PostgreSQL's
- * backends (from /proc): a figure that another load on the machine moves far less than req/s.
+ * backends (from /proc): a figure that another load on the machine moves far less than req/s. With
+ * BENCH_WRITES_BEFORE=<folder of another build> each round also runs that build with 1 worker, in
+ * turn with the others, for a before/after in one run.
  */
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
@@ -37,7 +39,16 @@ export interface WriteRow {
    * PostgreSQL backends serving it. What a write costs, which another load on the machine moves far
    * less than it moves req/s.
    */
-  cpuUsPerRequest: { rollcall: number[]; postgres: number[]; medianRollcall: number; medianPostgres: number };
+  cpuUsPerRequest: CpuPerRequest;
+  /** With BENCH_WRITES_BEFORE: that build with 1 worker, interleaved; `ratio` is medianOne / its median. */
+  before?: { rps: number[]; median: number; ratio: number; cpuUsPerRequest: CpuPerRequest };
+}
+
+interface CpuPerRequest {
+  rollcall: number[];
+  postgres: number[];
+  medianRollcall: number;
+  medianPostgres: number;
 }
 
 export interface WriteFigures {
@@ -47,12 +58,34 @@ export interface WriteFigures {
   /** users/s per round, 1 worker, concurrency 8. */
   importUsersPerSecond: number[];
   medianImport: number;
+  /** With BENCH_WRITES_BEFORE: the import on that build, per round, and its median. */
+  importBefore?: { usersPerSecond: number[]; median: number };
   /** The largest resident size any one Rollcall process reached, in MB. */
   peakWorkerRssMb: number;
   targets: { postScaling: boolean; import: boolean; rss: boolean };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A server a round measures: this build or the one BENCH_WRITES_BEFORE names, with its worker count. */
+interface Run {
+  build: 'this' | 'before';
+  workers: 1 | 2;
+}
+
+const newCpu = (): CpuPerRequest => ({ rollcall: [], postgres: [], medianRollcall: 0, medianPostgres: 0 });
+
+const newRow = (scenario: string, seatLimit: boolean): WriteRow => ({
+  scenario,
+  seatLimit,
+  oneWorker: [],
+  twoWorkers: [],
+  medianOne: 0,
+  medianTwo: 0,
+  scaling: 0,
+  errors: 0,
+  cpuUsPerRequest: newCpu(),
+});
 
 interface Side {
   label: string;
@@ -103,6 +136,7 @@ export async function writesBench(
   const timer = setInterval(sample, 200);
   const tenants: Array<Awaited<ReturnType<typeof createTenant>>> = [];
   const imports: number[] = [];
+  const importsBefore: number[] = [];
   const figures = new Map<string, WriteRow>();
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
@@ -131,60 +165,67 @@ export async function writesBench(
         togglers: ids,
       });
     }
+    // BENCH_WRITES_BEFORE=<folder of another build>: the same with 1 worker on it, in the same rounds.
+    const beforeRoot = process.env.BENCH_WRITES_BEFORE;
+    const runs: Run[] = [
+      { build: 'this', workers: 1 },
+      { build: 'this', workers: 2 },
+      ...(beforeRoot ? [{ build: 'before', workers: 1 } satisfies Run] : []),
+    ];
     for (let round = 0; round < ROUNDS; round += 1) {
-      const order = round % 2 === 0 ? [1, 2] : [2, 1];
-      for (const workers of order) {
+      // Each round in another order, so a drift in the machine's load falls on every build alike.
+      for (const run of [...runs.slice(round % runs.length), ...runs.slice(0, round % runs.length)]) {
         await stopServer(server);
-        server = await startServer(databaseUrl, adminKey, workers);
+        const root = run.build === 'before' ? { root: beforeRoot } : {};
+        server = await startServer(databaseUrl, adminKey, run.workers, {}, root);
         // Warm up (compiled code, the pool's connections) before anything is measured: every user
         // deactivated and reactivated once, so the users are as they were.
         const warm = sides[0];
         const togglers = toggleActive(`/scim/v2/${warm.tenantId}`, warm.togglers);
         await runHttp(server.url, warm.token, togglers, CONNECTIONS, 0, 2 * TOGGLERS);
+        const label = `${run.build === 'before' ? 'before, ' : ''}${run.workers}w`;
         for (const side of sides) {
           const base = `/scim/v2/${side.tenantId}`;
-          const prefix = `new-${runId}-${round}-${workers}-${side.tenantId.slice(0, 8)}`;
+          const prefix = `new-${runId}-${round}-${run.build}-${run.workers}-${side.tenantId.slice(0, 8)}`;
           for (const scenario of [createUsers(base, prefix), toggleActive(base, side.togglers)]) {
             const { result, serverMs, postgresMs } = await cpuDuring(server.child.pid ?? 0, pool, () =>
               runHttp(server.url, side.token, scenario, CONNECTIONS, seconds),
             );
             const key = `${scenario.name} (${side.label})`;
-            const entry = figures.get(key) ?? {
-              scenario: scenario.name,
-              seatLimit: side.label === 'seat limit',
-              oneWorker: [],
-              twoWorkers: [],
-              medianOne: 0,
-              medianTwo: 0,
-              scaling: 0,
-              errors: 0,
-              cpuUsPerRequest: { rollcall: [], postgres: [], medianRollcall: 0, medianPostgres: 0 },
-            };
-            (workers === 1 ? entry.oneWorker : entry.twoWorkers).push(result.requestsPerSecond);
-            if (workers === 1) {
-              const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(1, result.requests));
-              entry.cpuUsPerRequest.rollcall.push(perRequest(serverMs));
-              entry.cpuUsPerRequest.postgres.push(perRequest(postgresMs));
+            const entry = figures.get(key) ?? newRow(scenario.name, side.label === 'seat limit');
+            const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(1, result.requests));
+            if (run.build === 'before') {
+              entry.before ??= { rps: [], median: 0, ratio: 0, cpuUsPerRequest: newCpu() };
+              entry.before.rps.push(result.requestsPerSecond);
+              entry.before.cpuUsPerRequest.rollcall.push(perRequest(serverMs));
+              entry.before.cpuUsPerRequest.postgres.push(perRequest(postgresMs));
+            } else {
+              (run.workers === 1 ? entry.oneWorker : entry.twoWorkers).push(result.requestsPerSecond);
+              if (run.workers === 1) {
+                entry.cpuUsPerRequest.rollcall.push(perRequest(serverMs));
+                entry.cpuUsPerRequest.postgres.push(perRequest(postgresMs));
+              }
             }
             entry.errors += result.errors;
             figures.set(key, entry);
             log(
-              `  writes round ${round + 1} ${workers}w ${key}: ${result.requestsPerSecond} req/s, errors ${result.errors}`,
+              `  writes round ${round + 1} ${label} ${key}: ${result.requestsPerSecond} req/s, ` +
+                `CPU ${perRequest(serverMs)} + ${perRequest(postgresMs)} µs/request, errors ${result.errors}`,
             );
           }
         }
-        if (workers === 1) {
+        if (run.workers === 1) {
           const base = `${server.url}/scim/v2/${sides[0].tenantId}`;
           const { usersPerSecond } = await importUsers(
             base,
             sides[0].token,
-            `import-${runId}-${round}`,
+            `import-${runId}-${round}-${run.build}`,
             IMPORT_USERS,
             IMPORT_CONCURRENCY,
           );
-          imports.push(usersPerSecond);
+          (run.build === 'before' ? importsBefore : imports).push(usersPerSecond);
           log(
-            `  writes round ${round + 1} 1w import ${IMPORT_USERS} at ${IMPORT_CONCURRENCY}: ${usersPerSecond} users/s`,
+            `  writes round ${round + 1} ${label} import ${IMPORT_USERS} at ${IMPORT_CONCURRENCY}: ${usersPerSecond} users/s`,
           );
         }
       }
@@ -195,16 +236,28 @@ export async function writesBench(
     for (const tenant of tenants) await tenant.remove(server).catch(() => undefined);
     await stopServer(server);
   }
+  const withMedians = (cpu: CpuPerRequest): CpuPerRequest => ({
+    ...cpu,
+    medianRollcall: median(cpu.rollcall),
+    medianPostgres: median(cpu.postgres),
+  });
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const rows = [...figures.values()].map((row) => {
     const medianOne = median(row.oneWorker);
     const medianTwo = median(row.twoWorkers);
-    const cpu = row.cpuUsPerRequest;
+    const before = row.before && {
+      ...row.before,
+      median: median(row.before.rps),
+      ratio: ratio(medianOne, median(row.before.rps)),
+      cpuUsPerRequest: withMedians(row.before.cpuUsPerRequest),
+    };
     return {
       ...row,
       medianOne,
       medianTwo,
-      scaling: Math.round((medianTwo / medianOne) * 100) / 100,
-      cpuUsPerRequest: { ...cpu, medianRollcall: median(cpu.rollcall), medianPostgres: median(cpu.postgres) },
+      scaling: ratio(medianTwo, medianOne),
+      cpuUsPerRequest: withMedians(row.cpuUsPerRequest),
+      ...(before ? { before } : {}),
     };
   });
   const medianImport = median(imports);
@@ -215,21 +268,37 @@ export async function writesBench(
     rows,
     importUsersPerSecond: imports,
     medianImport,
+    ...(importsBefore.length > 0
+      ? { importBefore: { usersPerSecond: importsBefore, median: median(importsBefore) } }
+      : {}),
     peakWorkerRssMb: peakRss,
     targets: { postScaling: (post?.scaling ?? 0) >= 1.3, import: medianImport >= 1000, rss: peakRss < 300 },
   };
 }
 
 export function writesMarkdown(f: WriteFigures): string {
-  return [
+  const cpu = (c: CpuPerRequest) => `${c.medianRollcall} + ${c.medianPostgres}`;
+  const lines = [
     `| writes to one tenant (${f.rounds} rounds, medians) | 1 worker req/s | 2 workers req/s | 2w / 1w | CPU µs/request, Rollcall + PostgreSQL (1 worker) | errors |`,
     '|---|---:|---:|---:|---:|---:|',
     ...f.rows.map(
       (r) =>
-        `| ${r.scenario}, ${r.seatLimit ? 'seat limit' : 'no seat limit'} | ${r.medianOne} | ${r.medianTwo} | ${r.scaling} | ${r.cpuUsPerRequest.medianRollcall} + ${r.cpuUsPerRequest.medianPostgres} | ${r.errors} |`,
+        `| ${r.scenario}, ${r.seatLimit ? 'seat limit' : 'no seat limit'} | ${r.medianOne} | ${r.medianTwo} | ${r.scaling} | ${cpu(r.cpuUsPerRequest)} | ${r.errors} |`,
     ),
     `| import ${IMPORT_USERS.toLocaleString('en')} users at concurrency ${IMPORT_CONCURRENCY}, 1 worker (users/s) | ${f.medianImport} | – | – | – | 0 |`,
-    '',
-    `Largest resident size of one Rollcall process: ${f.peakWorkerRssMb} MB.`,
-  ].join('\n');
+  ];
+  if (f.importBefore) {
+    lines.push(
+      '',
+      '| against the build before (1 worker, same rounds) | before req/s | this req/s | this / before | CPU µs/request before | CPU µs/request this |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...f.rows.map(
+        (r) =>
+          `| ${r.scenario}, ${r.seatLimit ? 'seat limit' : 'no seat limit'} | ${r.before?.median} | ${r.medianOne} | ${r.before?.ratio} | ${r.before ? cpu(r.before.cpuUsPerRequest) : '–'} | ${cpu(r.cpuUsPerRequest)} |`,
+      ),
+      `| import, users/s | ${f.importBefore.median} | ${f.medianImport} | ${Math.round((f.medianImport / f.importBefore.median) * 100) / 100} | – | – |`,
+    );
+  }
+  lines.push('', `Largest resident size of one Rollcall process: ${f.peakWorkerRssMb} MB.`);
+  return lines.join('\n');
 }
