@@ -7,6 +7,7 @@ import { requestLog } from './config/logging';
 import { requestLimits } from './database/request-limits';
 import { TenantConcurrency } from './database/tenant-concurrency';
 import { serveOpenApi } from './openapi/openapi';
+import { BodyReaderGuard } from './pipeline/body-reader.guard';
 import {
   assignRequestId,
   closeConnectionsWhileDraining,
@@ -21,7 +22,7 @@ import { SCIM_MEDIA_TYPE } from './scim/http/media-types';
 /**
  * Everything the running app and the e2e tests share: request id, security headers, logger,
  * validation, the SCIM exception filter and the API docs. Create the app with `bodyParser: false`:
- * bodies are read after routing and authentication (PipelineModule).
+ * bodies are read after routing and authentication (BodyReaderGuard).
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
@@ -45,6 +46,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   // The request line, and the context that lines logged during a request carry.
   app.use(requestLog(app.get<Params>(PARAMS_PROVIDER_TOKEN)));
+  // After the AuthGuard (an APP_GUARD, so Nest holds it first): a body is read once its sender is known.
+  app.useGlobalGuards(app.get(BodyReaderGuard));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
