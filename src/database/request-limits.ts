@@ -21,6 +21,12 @@ export function requestLimits(config: AppConfig, concurrency: TenantConcurrency)
     runInRequestScope(scope, () => {
       const tenantId = tenantOfPath(req.path);
       if (!tenantId) return next();
+      // A turn free now is taken at once, without a promise (most requests).
+      const now = concurrency.tryAcquire(tenantId);
+      if (now) {
+        res.once('close', now);
+        return next();
+      }
       // Listened for before the wait: a client that goes away while waiting gives its turn back at once.
       let gone = false;
       let release: (() => void) | null = null;
