@@ -29,6 +29,8 @@ export interface StackFigures {
     rps: number[];
     median: number;
     ofHello: number;
+    /** Its share of the bare `node:http` hello within each repeat: steadier on a busy machine. */
+    ofHelloByRepeat: number[];
     cpuUsPerRequest: number[];
     medianCpuUsPerRequest: number | null;
   }>;
@@ -138,6 +140,7 @@ export async function stackBench(
       rps: rps[i],
       median: median(rps[i]),
       ofHello: Math.round((median(rps[i]) / helloRps) * 1000) / 1000,
+      ofHelloByRepeat: rps[i].map((value, r) => Math.round((value / rps[0][r]) * 1000) / 1000),
       cpuUsPerRequest: cpu[i],
       medianCpuUsPerRequest: cpu[i].length > 0 ? median(cpu[i]) : null,
     }));
@@ -179,12 +182,13 @@ export async function stackBench(
 
 export function stackMarkdown(f: StackFigures): string {
   const lines = [
-    `| Scenario (median of ${f.repeats}, interleaved) | req/s | of bare node:http | CPU µs per request |`,
-    '|---|---:|---:|---:|',
-    ...f.throughput.map(
-      (t) =>
-        `| ${t.scenario} | ${t.median} | ${Math.round(t.ofHello * 1000) / 10}% | ${t.medianCpuUsPerRequest ?? '–'} |`,
-    ),
+    `| Scenario (median of ${f.repeats}, interleaved) | req/s | of bare node:http | in each repeat | CPU µs per request |`,
+    '|---|---:|---:|---:|---:|',
+    ...f.throughput.map((t) => {
+      const shares = t.ofHelloByRepeat.map((share) => `${Math.round(share * 1000) / 10}%`).join(', ');
+      const cpu = t.medianCpuUsPerRequest ?? '–';
+      return `| ${t.scenario} | ${t.median} | ${Math.round(t.ofHello * 1000) / 10}% | ${shares} | ${cpu} |`;
+    }),
     '',
     `| Layer (share of busy CPU, inclusive / self) | ${f.profiles.map((p) => `${p.scenario} (${p.cpuUsPerRequest} µs/req)`).join(' | ')} |`,
     `|---|${f.profiles.map(() => '---:').join('|')}|`,
