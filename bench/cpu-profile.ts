@@ -35,9 +35,12 @@ export const LAYERS: Array<[string, (f: Frame) => boolean]> = [
     url(/validation\.pipe|class-validator|class-transformer|pipes-consumer/),
   ],
   [
-    'interceptors (body reader, read retry, rxjs)',
+    // The body reader was the global interceptor until it became a guard: both names, so builds compare.
+    'interceptors (read retry, rxjs; the body reader when it was one)',
     url(/body-reader\.interceptor|read-retry\.interceptor|interceptors-consumer|node_modules\/rxjs\//),
   ],
+  ['body reader guard', url(/body-reader\.guard/)],
+  ['request id, security headers', url(/dist\/pipeline\/response-headers/)],
   ['exception filter', url(/scim-exception\.filter|exceptions-handler|base-exception-filter/)],
   ['serialisation (JSON.stringify)', (f) => f.functionName === 'stringify'],
   ['response writing (res.json, res.send)', url(/express\/lib\/response|router-response-controller/)],

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { openSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { freePort } from '../test/helpers/free-port';
 
@@ -146,12 +147,32 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** A hello server of the bench: where it listens, its process (for its CPU time), how to stop it. */
+export interface HelloServer {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
 /** The machine's ceiling for any Node HTTP server: a bare `node:http` hello, in a process of its own. */
-export async function startHello(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startHello(): Promise<HelloServer> {
   const port = await freePort();
   const source =
     `require('node:http').createServer((q, s) => { s.writeHead(200, {'content-type': 'text/plain'}); s.end('hello'); })` +
     `.listen(${port}, '127.0.0.1', () => console.log('listening'));`;
   const { child } = await spawnListening(['-e', source], {});
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child) };
+}
+
+/**
+ * What a framework itself allows, from the same machine: a hello from bare express 5 or from a bare
+ * Nest 11 app on @nestjs/platform-express (bench/framework-hello.ts), in a process of its own.
+ */
+export async function startFrameworkHello(framework: 'express' | 'nest'): Promise<HelloServer> {
+  const port = await freePort();
+  const { child } = await spawnListening(['-r', 'ts-node/register', join(__dirname, 'framework-hello.ts')], {
+    HELLO_FRAMEWORK: framework,
+    PORT: String(port),
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child) };
 }

@@ -7,6 +7,7 @@ import { requestLog } from './config/logging';
 import { requestLimits } from './database/request-limits';
 import { TenantConcurrency } from './database/tenant-concurrency';
 import { serveOpenApi } from './openapi/openapi';
+import { BodyReaderGuard } from './pipeline/body-reader.guard';
 import {
   assignRequestId,
   closeConnectionsWhileDraining,
@@ -21,7 +22,7 @@ import { SCIM_MEDIA_TYPE } from './scim/http/media-types';
 /**
  * Everything the running app and the e2e tests share: request id, security headers, logger,
  * validation, the SCIM exception filter and the API docs. Create the app with `bodyParser: false`:
- * bodies are read after routing and authentication (PipelineModule).
+ * bodies are read after routing and authentication (BodyReaderGuard).
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
@@ -29,7 +30,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.set('etag', false); // resources carry their own ETag (meta.version)
   app.set('query parser', 'simple');
   app.set('trust proxy', config.trustProxy);
+  const log = requestLog(app.get<Params>(PARAMS_PROVIDER_TOKEN));
   app.use(assignRequestId);
+  // The request's one async context: the logger of its lines, its database deadline.
+  app.use(log.context);
   // Then each request's deadline for database work, and its tenant's turn (src/database/request-limits.ts).
   app.use(requestLimits(config, app.get(TenantConcurrency)));
   app.use(securityHeaders(config.publicUrl));
@@ -43,8 +47,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       next();
     },
   );
-  // The request line, and the context that lines logged during a request carry.
-  app.use(requestLog(app.get<Params>(PARAMS_PROVIDER_TOKEN)));
+  // The request line, when the level keeps it.
+  if (log.line) app.use(log.line);
+  // After the AuthGuard (an APP_GUARD, so Nest holds it first): a body is read once its sender is known.
+  app.useGlobalGuards(app.get(BodyReaderGuard));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

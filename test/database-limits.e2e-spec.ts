@@ -3,7 +3,7 @@ import { FOREIGN_KEY_DETAILS } from '../src/database/database-faults';
 import { USER_SCHEMA as USER } from '../src/scim/schema/urns';
 import { LogCapture } from './helpers/log-capture';
 import { describeWithOwnCluster, useOwnCluster } from './helpers/own-cluster';
-import { createTenant, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
+import { admin, createTenant, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
 import { waitFor } from './helpers/wait';
 
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -306,6 +306,26 @@ describeWithOwnCluster('Database limits and faults', () => {
     expect(await oneWaiting()).not.toBeNull();
     await db.query('ROLLBACK');
     expect(await answer).toEqual({ status: 200, userName: 'reader@acme.com' });
+    expect(
+      warning(logs, 'a read-only request failed (terminating connection due to administrator command)'),
+    ).toBeDefined();
+  });
+
+  it('runs an admin read once more when its backend is killed, and answers 200', async () => {
+    // The admin routes retry through ReadRetryInterceptor (@RetryReads), not the resource handler.
+    const logs = new LogCapture();
+    const t = await appWith({}, logs);
+    const tenant = await createTenant(t);
+    await db.query('BEGIN');
+    await db.query('LOCK TABLE tenant IN ACCESS EXCLUSIVE MODE');
+    const answer = admin(t)
+      .get(`/admin/tenants/${tenant.id}`)
+      .then((r) => ({ status: r.status, id: (r.body as { id?: string }).id }));
+    expect(await oneWaiting()).not.toBeNull();
+    await terminate(await lockWaiters());
+    expect(await oneWaiting()).not.toBeNull();
+    await db.query('ROLLBACK');
+    expect(await answer).toEqual({ status: 200, id: tenant.id });
     expect(
       warning(logs, 'a read-only request failed (terminating connection due to administrator command)'),
     ).toBeDefined();

@@ -236,6 +236,10 @@ describe('Portal links and sessions', () => {
     expect(theme.text).toBe(':root { --accent: #1d4ed8; --on-accent: #ffffff; }\n');
     const js = await t.http.get('/portal/assets/portal.js').expect(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    // Every response under /portal, a path no page has included.
+    const nowhere = await t.http.get('/portal/nowhere').expect(404);
+    expect(nowhere.headers['content-security-policy']).toBe(res.headers['content-security-policy']);
+    expect(nowhere.headers['cache-control']).toBe('no-store');
   });
 
   it('limits failed link redemptions per client address', async () => {

@@ -8,6 +8,7 @@ import { expectAdminError } from './helpers/admin-errors';
 
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const UNAUTHORIZED = { schemas: [ERROR], status: '401', detail: 'A valid bearer token is required' };
 
 /** Sends raw bytes on one connection and answers what the server sent back before `waitMs`. */
@@ -279,6 +280,35 @@ describe('The request pipeline: route, then token, then body', () => {
       health: 'https://rollcall.test/health/ready',
       scim: 'https://rollcall.test/scim/v2/{tenantId}',
     });
+  });
+
+  it('answers a resource and a page in one write with their Content-Length, and streams a group with members', async () => {
+    const c = await createTenant(t);
+    const user = await scim(t, c)
+      .post('/Users', { schemas: [USER], userName: 'one-write@acme.com' })
+      .expect(201);
+    expect(user.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(user.headers['content-length'])).toBe(Buffer.byteLength(user.text));
+    const read = await scim(t, c).get(`/Users/${user.body.id}`).expect(200);
+    expect(read.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(read.headers['content-length'])).toBe(Buffer.byteLength(read.text));
+    expect(read.headers['content-type']).toBe('application/scim+json; charset=utf-8');
+    expect(read.body).toEqual(user.body);
+    const page = await scim(t, c).get('/Users?count=10').expect(200);
+    expect(page.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text));
+    expect(page.body).toMatchObject({
+      totalResults: 1,
+      startIndex: 1,
+      itemsPerPage: 1,
+      Resources: [user.body],
+    });
+    // A group's members may be too many to hold: they are written as they are read.
+    const group = await scim(t, c)
+      .post('/Groups', { schemas: [GROUP], displayName: 'Streamed', members: [{ value: user.body.id }] })
+      .expect(201);
+    expect(group.headers['transfer-encoding']).toBe('chunked');
+    expect(group.body.members).toEqual([expect.objectContaining({ value: user.body.id })]);
   });
 
   it('marks admin answers, which may carry secrets, Cache-Control: no-store', async () => {

@@ -37,14 +37,8 @@ export class ActivityCapture implements NestMiddleware {
     const tenantId = this.config.activity.enabled ? tenantIdOf(request.originalUrl) : null;
     if (tenantId) {
       const start: RequestStart = { tenantId, at: new Date(), startedMs: performance.now() };
-      let recorded = false;
-      const done = () => {
-        if (recorded) return;
-        recorded = true;
-        this.capture(start, request, response);
-      };
-      response.once('finish', done);
-      response.once('close', done);
+      // A response emits 'close' once, after 'finish' or when the client went first (observe tells which).
+      response.once('close', () => this.capture(start, request, response));
     }
     next();
   }

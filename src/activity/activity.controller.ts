@@ -4,12 +4,14 @@ import { AdminApi, AdminErrors } from '../openapi/api-responses';
 import { AdminOnly } from '../auth/auth.decorators';
 import { ActivityService } from './activity.service';
 import { ActivityEntryDetailDto, ActivityPageDto, ActivityQuery, ConnectionDto } from './dto/activity.dto';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 @ApiTags('Admin: activity')
 @ApiBearerAuth('admin')
 @AdminApi()
 @AdminErrors(404)
 @AdminOnly()
+@RetryReads()
 @Controller('admin/tenants/:tenantId')
 export class ActivityController {
   constructor(private readonly activity: ActivityService) {}

@@ -21,7 +21,7 @@ function bearerToken(request: Request): string | null {
 /**
  * The one guard of the app, registered globally: every route says who may call it (@Public,
  * @AdminOnly, @TenantScoped), and a route that says nothing is refused. It runs after the route is
- * known and before the body is read (BodyReaderInterceptor), so unauthenticated requests cost no
+ * known and before the body is read (BodyReaderGuard, after it), so unauthenticated requests cost no
  * parsing. Tenant requests then count against the tenant's rate limit.
  */
 @Injectable()
@@ -33,13 +33,17 @@ export class AuthGuard implements CanActivate {
     @Inject(ADMIN_KEY) private readonly adminKey: AdminKey,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const kind = this.reflector.getAllAndOverride<AuthKind | undefined>(AUTH_KIND, [
       context.getHandler(),
       context.getClass(),
     ]);
+    // A public route costs no promise: Nest awaits only a guard's promise.
     if (kind === 'public') return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    return this.authenticate(kind, context.switchToHttp().getRequest<Request>());
+  }
+
+  private async authenticate(kind: AuthKind | undefined, request: Request): Promise<boolean> {
     const tenantParam = request.params.tenantId;
     const scope = kind === 'tenant' && typeof tenantParam === 'string' ? tenantParam : ADMIN_SCOPE;
     const client = request.ip ?? 'unknown';

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Params } from 'nestjs-pino';
-// nestjs-pino's request context (what its PinoLogger reads); the package exports no other way in.
-import { storage, Store } from 'nestjs-pino/storage';
-import type { DestinationStream, Logger } from 'pino';
+import type { DestinationStream } from 'pino';
 import { pinoHttp, Options } from 'pino-http';
+import { RequestContext, runInRequestContext } from '../pipeline/request-context';
 import { requestIdOf } from '../pipeline/response-headers';
 import type { ScimError } from '../scim/errors/scim-error';
 import type { AppConfig } from './app-config';
@@ -62,35 +61,28 @@ export function loggingParams(config: AppConfig): Params {
 /** The level of pino-http's request line (its `useLevel`, which loggingParams leaves as it is). */
 const REQUEST_LINE_LEVEL = 'info';
 
-/**
- * A request context whose logger (the root logger's child with the request's `req` bindings, as
- * pino-http makes it) is made only when a line is logged during the request.
- */
-function lazyStore(root: Logger, req: IncomingMessage): Store {
-  let logger: Logger | undefined;
-  return {
-    get logger(): Logger {
-      return (logger ??= root.child({ req }));
-    },
-    set logger(value: Logger) {
-      logger = value;
-    },
-    responseLogger: undefined,
-  };
+type Middleware = (req: Request, res: Response, next: NextFunction) => void;
+
+/** The request log's two steps, as nestjs-pino's middleware makes them, from the same params. */
+export interface RequestLog {
+  /**
+   * Once the request has its id: its context (RequestContext), whose logger gives every line logged
+   * during the request the same `req` fields as the request line, made only when a line is logged.
+   */
+  context: Middleware;
+  /**
+   * The request line (pino-http), or null when the level drops it (LOG_LEVEL=warn and above): then
+   * no child logger, listeners or line fields per request.
+   */
+  line: Middleware | null;
 }
 
-/**
- * The request line and the request's logging context, as nestjs-pino's middleware makes them, from
- * the same params. When the level drops the request line (LOG_LEVEL=warn and above), pino-http is
- * left out: no child logger, listeners or line fields per request. A line logged during the request
- * (a warning, an error) still carries the same `req` fields, from a child made for it then.
- */
-export function requestLog(params: Params): (req: Request, res: Response, next: NextFunction) => void {
+export function requestLog(params: Params): RequestLog {
   const options = params.pinoHttp as Options | [Options, DestinationStream] | undefined;
   const middleware = Array.isArray(options) ? pinoHttp(...options) : pinoHttp(options);
   const root = middleware.logger;
-  if (root.isLevelEnabled(REQUEST_LINE_LEVEL)) {
-    return (req, res, next) => middleware(req, res, () => storage.run(new Store(req.log), next));
-  }
-  return (req, _res, next) => storage.run(lazyStore(root, req), next);
+  return {
+    context: (req, _res, next) => runInRequestContext(new RequestContext(root, req), next),
+    line: root.isLevelEnabled(REQUEST_LINE_LEVEL) ? middleware : null,
+  };
 }

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequestContext } from '../pipeline/request-context';
 
 /** What the database layer knows of the request it works for (none for background work). */
 export interface RequestScope {
@@ -8,16 +8,18 @@ export interface RequestScope {
   responseStarted(): boolean;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
-
-/** Runs `work` (and everything it starts) on behalf of the request described by `scope`. */
-export function runInRequestScope<T>(scope: RequestScope, work: () => T): T {
-  return storage.run(scope, work);
+/**
+ * Gives the request being served, and everything it starts, its scope. It travels in the request's
+ * context (RequestContext), which the request's first middleware makes: outside a request, nothing.
+ */
+export function enterRequestScope(scope: RequestScope): void {
+  const context = currentRequestContext();
+  if (context) context.scope = scope;
 }
 
 /** Milliseconds left before the current request's deadline; null outside a request or once it answers. */
 export function msToDeadline(): number | null {
-  const scope = storage.getStore();
+  const scope = currentRequestContext()?.scope;
   if (!scope || scope.responseStarted()) return null;
   return scope.deadline - Date.now();
 }

@@ -37,4 +37,17 @@ describe('TenantConcurrency', () => {
     expect(limit.inProgress('tenant-a')).toBe(1);
     again();
   });
+
+  it('takes a free turn at once with tryAcquire, and none while the tenant has all of its turns', async () => {
+    const limit = new TenantConcurrency(1, 1000);
+    const held = limit.tryAcquire('tenant-a');
+    expect(held).toEqual(expect.any(Function));
+    expect(limit.tryAcquire('TENANT-A')).toBeNull();
+    const waiting = limit.acquire('tenant-a');
+    held!();
+    // The turn went to the one waiting, not back to be taken.
+    expect(limit.tryAcquire('tenant-a')).toBeNull();
+    (await waiting)();
+    expect(limit.inProgress('tenant-a')).toBe(0);
+  });
 });

@@ -19,10 +19,17 @@ export class TenantConcurrency {
     private readonly waitMs: number,
   ) {}
 
+  /** The function that gives the turn back (call it once) when the tenant has a turn free now, else null. */
+  tryAcquire(tenantId: string): (() => void) | null {
+    const key = tenantId.toLowerCase();
+    return (this.running.get(key) ?? 0) < this.max ? this.take(key) : null;
+  }
+
   /** Resolves with the function that gives the turn back (call it once), when the tenant's turn comes. */
   acquire(tenantId: string): Promise<() => void> {
+    const now = this.tryAcquire(tenantId);
+    if (now) return Promise.resolve(now);
     const key = tenantId.toLowerCase();
-    if ((this.running.get(key) ?? 0) < this.max) return Promise.resolve(this.take(key));
     return new Promise((resolve, reject) => {
       const queue = this.waiting.get(key) ?? [];
       this.waiting.set(key, queue);

@@ -27,12 +27,14 @@ import {
 } from './dto/webhook.dto';
 import { EventsService } from './events.service';
 import { WebhooksService } from './webhooks.service';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 @ApiTags('Admin: events and webhooks')
 @ApiBearerAuth('admin')
 @AdminApi()
 @AdminErrors(404)
 @AdminOnly()
+@RetryReads()
 @Controller('admin/tenants/:tenantId')
 export class EventsController {
   constructor(

@@ -82,7 +82,7 @@ function toScimError(error: BodyParserError, limit: JsonBodyLimit): Error {
 
 /**
  * Reads and parses a JSON request body into `request.body`. Called once the route is known and the
- * caller authenticated (BodyReaderInterceptor), never before. A body that is not JSON (`text/plain`,
+ * caller authenticated (BodyReaderGuard), never before. A body that is not JSON (`text/plain`,
  * a form) gets 415; a missing Content-Type is read as JSON, as some clients omit it.
  */
 export async function readJsonBody(

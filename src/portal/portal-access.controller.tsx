@@ -29,6 +29,7 @@ import { csrfTokenOf } from './portal-session';
 import { PortalSessionGuard } from './portal-session.guard';
 import { themeCss } from './portal-theme';
 import { LinkThrottleGuard } from './link-throttle.guard';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 const asset = (name: string) => readFileSync(join(__dirname, 'assets', name), 'utf8');
 
@@ -37,6 +38,7 @@ const asset = (name: string) => readFileSync(join(__dirname, 'assets', name), 'u
 @Public()
 @UseFilters(PortalExceptionFilter)
 @UseInterceptors(PortalCsrfInterceptor)
+@RetryReads()
 @Controller('portal')
 export class PortalAccessController {
   private readonly css = asset('portal.css');

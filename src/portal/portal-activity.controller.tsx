@@ -9,6 +9,7 @@ import { Brand, sendPage } from './pages/layout';
 import { PortalExceptionFilter } from './portal-exception.filter';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSettingsService } from './portal-settings.service';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 /** Entries listed on the activity page at a time. */
 const ACTIVITY_PAGE = 50;
@@ -18,6 +19,7 @@ const ACTIVITY_PAGE = 50;
 @Public()
 @UseGuards(PortalSessionGuard)
 @UseFilters(PortalExceptionFilter)
+@RetryReads()
 @Controller('portal/activity')
 export class PortalActivityController {
   private readonly brand: Brand;

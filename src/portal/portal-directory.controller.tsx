@@ -11,6 +11,7 @@ import { PortalDirectoryService } from './portal-directory.service';
 import { PortalExceptionFilter } from './portal-exception.filter';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSettingsService } from './portal-settings.service';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 /** Requests shown on a person's page. */
 const RECENT_ACTIVITY = 10;
@@ -30,6 +31,7 @@ function searchText(raw: unknown): string {
 @Public()
 @UseGuards(PortalSessionGuard)
 @UseFilters(PortalExceptionFilter)
+@RetryReads()
 @Controller('portal')
 export class PortalDirectoryController {
   private readonly brand: Brand;

@@ -29,6 +29,7 @@ import { PortalCsrfInterceptor } from './portal-csrf.interceptor';
 import { PortalExceptionFilter } from './portal-exception.filter';
 import { PortalSessionGuard } from './portal-session.guard';
 import { PortalSettingsService } from './portal-settings.service';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 /** Setup, tokens and seats: the pages where the tenant's admin connects the IdP. */
 @ApiExcludeController()
@@ -36,6 +37,7 @@ import { PortalSettingsService } from './portal-settings.service';
 @UseGuards(PortalSessionGuard)
 @UseFilters(PortalExceptionFilter)
 @UseInterceptors(PortalCsrfInterceptor)
+@RetryReads()
 @Controller('portal')
 export class PortalSettingsController {
   private readonly brand: Brand;

@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ActivityModule } from '../activity/activity.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsModule } from '../events/events.module';
@@ -64,6 +64,12 @@ const PAGES = [
 })
 export class PortalModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PortalHeadersMiddleware).forRoutes(...PAGES);
+    // Two path patterns, not one middleware route per page: express tries each on every request.
+    consumer
+      .apply(PortalHeadersMiddleware)
+      .forRoutes(
+        { path: 'portal', method: RequestMethod.ALL },
+        { path: 'portal/*path', method: RequestMethod.ALL },
+      );
   }
 }

@@ -1,3 +1,4 @@
+import { retriedRead } from '../database/read-retry.interceptor';
 import { ScimStreamBody } from '../scim/http/scim-json-stream';
 import { ListQuery, Projection } from '../scim/query/list-query';
 
@@ -41,4 +42,19 @@ export interface ScimResourceHandler {
 /** The injection token of a resource type's handler. */
 export function resourceHandlerToken(resourceType: string): string {
   return `ScimResourceHandler:${resourceType}`;
+}
+
+/**
+ * `handler` with its reads (get, list) run once more after a lost connection, as ReadRetryInterceptor
+ * does for other routes: here, so that the resource routes, the hottest, need no interceptor.
+ */
+export function readsRetried(handler: ScimResourceHandler): ScimResourceHandler {
+  return {
+    create: (...args) => handler.create(...args),
+    get: (...args) => retriedRead(() => handler.get(...args)),
+    list: (...args) => retriedRead(() => handler.list(...args)),
+    replace: (...args) => handler.replace(...args),
+    patch: (...args) => handler.patch(...args),
+    remove: (...args) => handler.remove(...args),
+  };
 }

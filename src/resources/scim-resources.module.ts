@@ -12,7 +12,7 @@ import { registerEventTypes } from '../events/event-types';
 import { registerResourceType, ResourceDefinition } from '../scim/resource/resource-definition';
 import { ReferrerVersions } from './referrer-versions';
 import { scimResourceController } from './scim-resource.controller';
-import { resourceHandlerToken } from './scim-resource-handler';
+import { readsRetried, resourceHandlerToken } from './scim-resource-handler';
 import { ScimResources } from './scim-resources';
 
 /**
@@ -82,18 +82,20 @@ export class ScimResourceModule {
             registry: SchemaRegistry,
             config: AppConfig,
           ) =>
-            new ScimResourceService(
-              definition,
-              new ScimResourceRepository(
-                dataSource,
+            readsRetried(
+              new ScimResourceService(
                 definition,
-                repositoryReferences(definition, resourceHooks),
+                new ScimResourceRepository(
+                  dataSource,
+                  definition,
+                  repositoryReferences(definition, resourceHooks),
+                ),
+                resourceHooks,
+                events,
+                referrers,
+                registry,
+                config.publicUrl,
               ),
-              resourceHooks,
-              events,
-              referrers,
-              registry,
-              config.publicUrl,
             ),
         },
       ],

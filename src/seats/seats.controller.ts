@@ -5,12 +5,14 @@ import { AdminOnly } from '../auth/auth.decorators';
 import { AdminPageQuery } from '../common/admin-page.query';
 import { SeatDto, SeatHistoryPageDto, SeatsOverviewDto, UpdateSeatDto } from './dto/seat.dto';
 import { SeatsService } from './seats.service';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 @ApiTags('Admin: seats')
 @ApiBearerAuth('admin')
 @AdminApi()
 @AdminErrors(404)
 @AdminOnly()
+@RetryReads()
 @Controller('admin/tenants/:tenantId/seats')
 export class SeatsController {
   constructor(private readonly seats: SeatsService) {}

@@ -21,11 +21,13 @@ import {
 import { CreatedTokenDto, CreateTokenDto, TokenPageDto } from './dto/token.dto';
 import { TenantTokensService } from './tenant-tokens.service';
 import { TenantsService } from './tenants.service';
+import { RetryReads } from '../database/read-retry.interceptor';
 
 @ApiTags('Admin: tenants')
 @ApiBearerAuth('admin')
 @AdminApi()
 @AdminOnly()
+@RetryReads()
 @Controller('admin/tenants')
 export class TenantsController {
   constructor(

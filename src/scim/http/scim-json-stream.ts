@@ -40,10 +40,18 @@ export function listBody(
 
 const logger = new Logger('ScimJsonStream');
 
+/** What the chunked path below writes, as one string: for a body with nothing streamed. */
+function wholeDocument(body: ScimStreamBody): string {
+  const resources = body.resources.map((resource) => JSON.stringify(resource)).join(',');
+  return body.list ? `${JSON.stringify(body.list).slice(0, -1)},"Resources":[${resources}]}` : resources;
+}
+
 /**
  * Writes a SCIM JSON response chunk by chunk, honouring the client's back-pressure, so that a group
  * of 100,000 members never sits in memory as one document. Errors before the first byte propagate
  * (and become SCIM errors); after it, the connection is cut, as HTTP has no other way to say so.
+ * A body with no streamed attribute (a User, a page without members) is written at once, with a
+ * Content-Length: the same bytes, without a promise and a listener per chunk.
  */
 export async function sendScimStream(
   res: Response,
@@ -57,6 +65,11 @@ export async function sendScimStream(
   res.status(status);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', `${SCIM_MEDIA_TYPE}; charset=utf-8`);
+  // Nothing streamed: the resources are in memory already, so the document goes in one write.
+  if (!iterator) {
+    res.end(wholeDocument(body));
+    return;
+  }
   const closed = once(res, 'close');
   const write = async (chunk: string) => {
     if (res.destroyed) throw new Error('client closed the connection');
