@@ -58,8 +58,8 @@ export interface WriteFigures {
   /** users/s per round, 1 worker, concurrency 8. */
   importUsersPerSecond: number[];
   medianImport: number;
-  /** With BENCH_WRITES_BEFORE: the import on that build, per round, and its median. */
-  importBefore?: { usersPerSecond: number[]; median: number };
+  /** With BENCH_WRITES_BEFORE: the import on that build, per round, its median, and its largest process. */
+  importBefore?: { usersPerSecond: number[]; median: number; peakWorkerRssMb: number };
   /** The largest resident size any one Rollcall process reached, in MB. */
   peakWorkerRssMb: number;
   targets: { postScaling: boolean; import: boolean; rss: boolean };
@@ -131,8 +131,15 @@ export async function writesBench(
   const adminKey = 'bench-admin-key-' + randomBytes(8).toString('hex');
   const runId = randomBytes(4).toString('hex');
   let server: BenchServer = await startServer(databaseUrl, adminKey, 1);
+  // Of this build's processes; the build before's are read apart (peakBeforeRss).
   let peakRss = 0;
-  const sample = () => (peakRss = Math.max(peakRss, ...processRssMb(server.child.pid ?? 0).map(Math.round)));
+  let peakBeforeRss = 0;
+  let measuring: Run['build'] = 'this';
+  const sample = () => {
+    const largest = Math.max(...processRssMb(server.child.pid ?? 0).map(Math.round));
+    if (measuring === 'this') peakRss = Math.max(peakRss, largest);
+    else peakBeforeRss = Math.max(peakBeforeRss, largest);
+  };
   const timer = setInterval(sample, 200);
   const tenants: Array<Awaited<ReturnType<typeof createTenant>>> = [];
   const imports: number[] = [];
@@ -176,6 +183,7 @@ export async function writesBench(
       // Each round in another order, so a drift in the machine's load falls on every build alike.
       for (const run of [...runs.slice(round % runs.length), ...runs.slice(0, round % runs.length)]) {
         await stopServer(server);
+        measuring = run.build;
         const root = run.build === 'before' ? { root: beforeRoot } : {};
         server = await startServer(databaseUrl, adminKey, run.workers, {}, root);
         // Warm up (compiled code, the pool's connections) before anything is measured: every user
@@ -269,7 +277,13 @@ export async function writesBench(
     importUsersPerSecond: imports,
     medianImport,
     ...(importsBefore.length > 0
-      ? { importBefore: { usersPerSecond: importsBefore, median: median(importsBefore) } }
+      ? {
+          importBefore: {
+            usersPerSecond: importsBefore,
+            median: median(importsBefore),
+            peakWorkerRssMb: peakBeforeRss,
+          },
+        }
       : {}),
     peakWorkerRssMb: peakRss,
     targets: { postScaling: (post?.scaling ?? 0) >= 1.3, import: medianImport >= 1000, rss: peakRss < 300 },
@@ -299,6 +313,7 @@ export function writesMarkdown(f: WriteFigures): string {
       `| import, users/s | ${f.importBefore.median} | ${f.medianImport} | ${Math.round((f.medianImport / f.importBefore.median) * 100) / 100} | – | – |`,
     );
   }
-  lines.push('', `Largest resident size of one Rollcall process: ${f.peakWorkerRssMb} MB.`);
+  const before = f.importBefore ? ` (the build before: ${f.importBefore.peakWorkerRssMb} MB)` : '';
+  lines.push('', `Largest resident size of one Rollcall process: ${f.peakWorkerRssMb} MB${before}.`);
   return lines.join('\n');
 }
