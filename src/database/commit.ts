@@ -3,7 +3,13 @@ import { Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { loggableError } from '../common/loggable-error';
-import { CommitOutcomeUnknownError, isConnectionFault, isReleasedRunner, limitHit } from './database-faults';
+import {
+  CommitOutcomeUnknownError,
+  driverError,
+  isConnectionFault,
+  isReleasedRunner,
+  limitHit,
+} from './database-faults';
 import { DatabaseLimitError } from './database-limit-error';
 import { committingQuery } from './database-limits';
 import { msToDeadline } from './request-scope';
@@ -123,10 +129,10 @@ function outcomeOf(error: unknown, deadlineMs: number | null): unknown {
   // TypeORM refused to send it (the runner was released): nothing was sent.
   if (isReleasedRunner(error)) return error;
   if (isConnectionFault(error) || limitHit(error)) return new CommitOutcomeUnknownError(error);
-  const driver = (error as { driverError?: { code?: unknown; message?: unknown } }).driverError;
+  const driver = driverError(error);
   if (
     deadlineMs !== null &&
-    driver?.code === '57014' &&
+    driver.code === '57014' &&
     String(driver.message).includes('statement timeout')
   ) {
     return new DatabaseLimitError(

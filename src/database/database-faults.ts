@@ -25,7 +25,7 @@ interface ErrorShape {
 }
 
 /** TypeORM wraps the driver's error (QueryFailedError.driverError); pg-pool's come bare. */
-function driverError(error: unknown): ErrorShape {
+export function driverError(error: unknown): ErrorShape {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
   return shape.driverError ?? shape;
 }
