@@ -109,6 +109,48 @@ describe('A write whose events ride in its COMMIT round trip', () => {
     },
   );
 
+  itOnServer(
+    'answers 503 "may or may not", never a retry, when the connection is lost with a statement sent ahead unanswered and COMMIT sent behind it',
+    async () => {
+      const t: TestApp = await createTestApp({ env: { TOKEN_CACHE_SECONDS: '0' } });
+      const tenant = await createTenant(t);
+      const api = scim(t, tenant);
+      const { id } = (await api.post('/Users', { schemas: [USER], userName: 'ahead@acme.com' }).expect(201))
+        .body as { id: string };
+      await db.query(`CREATE OR REPLACE FUNCTION rollcall_review_stall() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$`);
+      await db.query(`CREATE TRIGGER rollcall_review_stall_update BEFORE UPDATE ON scim_user FOR EACH ROW
+        WHEN (NEW.data ->> 'displayName' = 'Stalled') EXECUTE FUNCTION rollcall_review_stall()`);
+      try {
+        // A rename's update is sent ahead; its events and COMMIT follow on the wire without waiting.
+        const answer = api
+          .patch(`/Users/${id}`, patchOp({ op: 'replace', path: 'displayName', value: 'Stalled' }))
+          .then((r) => r);
+        const updating = async () =>
+          (
+            await monitor.query<{ pid: number }>(
+              `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> 'test'
+                  AND query LIKE 'UPDATE scim_user%' AND wait_event = 'PgSleep'`,
+            )
+          ).rows.map((r) => r.pid);
+        expect(await waitFor(3000, async () => (await updating()).length === 1)).not.toBeNull();
+        await new Promise((r) => setTimeout(r, 200));
+        await monitor.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [
+          await updating(),
+        ]);
+        const res = await answer;
+        expect(res.status).toBe(503);
+        expect(res.body.detail).toContain('may or may not');
+        // Not run again: a retry would have renamed it (the trigger only stalls, it refuses nothing).
+        expect(await displayNameOf(id)).toBeNull();
+      } finally {
+        await db.query('DROP TRIGGER rollcall_review_stall_update ON scim_user');
+        await db.query('DROP FUNCTION rollcall_review_stall()');
+        await t.close();
+      }
+    },
+  );
+
   itOnServer('answers 201 for a committed write whose connection is lost during its numbering', async () => {
     const t: TestApp = await createTestApp({ env: { TOKEN_CACHE_SECONDS: '0' } });
     const tenant = await createTenant(t);

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { EventSequencer } from '../src/events/event-sequencer';
 import { LogCapture } from './helpers/log-capture';
-import { statementsDuring } from './helpers/statements';
+import { roundTripsDuring } from './helpers/statements';
 import { admin, createTenant, createTestApp, patchOp, scim, TestApp, TestTenant } from './helpers/test-app';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -11,10 +11,12 @@ const COMMITTING =
 const onServer = process.env.ROLLCALL_TEST_DATABASE !== 'embedded';
 const itOnServer = onServer ? it : it.skip;
 
-/** The statements of a write: those that open, change and end its transaction (not the token check). */
-async function writeStatements(work: () => Promise<unknown>): Promise<string[]> {
-  const sent = await statementsDuring(work);
-  return sent.filter((sql) => !/\btenant_token\b|\bactivity\b/.test(sql));
+/** The round trips of a write, with the statements each carried (not the token check's, nor the log's). */
+async function writeRoundTrips(work: () => Promise<unknown>): Promise<string[][]> {
+  const trips = await roundTripsDuring(work);
+  return trips
+    .map((trip) => trip.filter((sql) => !/\btenant_token\b|\bactivity\b/.test(sql)))
+    .filter((trip) => trip.length > 0);
 }
 
 async function feed(t: TestApp, tenant: TestTenant) {
@@ -34,18 +36,20 @@ describe('Writes in few round trips', () => {
   });
   afterAll(() => t.close());
 
-  it('creates an active user in four: BEGIN, the user, its seat, and COMMIT with the events and their numbering', async () => {
+  it('creates an active user in two round trips: BEGIN, the user and its seat; COMMIT with the events and their numbering', async () => {
     const tenant = await createTenant(t);
     const api = scim(t, tenant);
     let id = '';
-    const sent = await writeStatements(async () => {
+    const trips = await writeRoundTrips(async () => {
       id = (await api.post('/Users', { schemas: [USER], userName: 'four@acme.com' }).expect(201)).body.id;
     });
-    expect(sent).toEqual([
-      'START TRANSACTION',
-      expect.stringMatching(/^INSERT INTO scim_user /),
-      expect.stringMatching(/INSERT INTO seat AS s .*rollcall_take_seat\(\$1\) AS taken/s),
-      expect.stringMatching(COMMITTING),
+    expect(trips).toEqual([
+      [
+        'START TRANSACTION',
+        expect.stringMatching(/^INSERT INTO scim_user /),
+        expect.stringMatching(/INSERT INTO seat AS s .*rollcall_take_seat\(\$1\) AS taken/s),
+      ],
+      [expect.stringMatching(COMMITTING)],
     ]);
     // When it answers, its events are in the feed, numbered, and its seat is counted.
     expect((await feed(t, tenant)).map((e) => [e.sequence, e.type])).toEqual([
@@ -57,20 +61,21 @@ describe('Writes in few round trips', () => {
     expect((await api.get(`/Users/${id}`).expect(200)).body.userName).toBe('four@acme.com');
   });
 
-  it('deactivates in five, the seat given back by the statement that releases it', async () => {
+  it('deactivates in three round trips, the seat given back by the statement that releases it', async () => {
     const tenant = await createTenant(t);
     const api = scim(t, tenant);
     const { id } = (await api.post('/Users', { schemas: [USER], userName: 'five@acme.com' }).expect(201))
       .body as { id: string };
-    const sent = await writeStatements(() =>
+    const trips = await writeRoundTrips(() =>
       api.patch(`/Users/${id}`, patchOp({ op: 'replace', path: 'active', value: false })).expect(200),
     );
-    expect(sent).toEqual([
-      'START TRANSACTION',
-      expect.stringMatching(/FROM scim_user u .*FOR NO KEY UPDATE OF u$/s),
-      expect.stringMatching(/^UPDATE scim_user /),
-      expect.stringMatching(/UPDATE seat AS s SET status = 'released'.*rollcall_give_back_seat\(\$1\)/s),
-      expect.stringMatching(COMMITTING),
+    expect(trips).toEqual([
+      ['START TRANSACTION', expect.stringMatching(/FROM scim_user u .*FOR NO KEY UPDATE OF u$/s)],
+      [
+        expect.stringMatching(/^UPDATE scim_user /),
+        expect.stringMatching(/UPDATE seat AS s SET status = 'released'.*rollcall_give_back_seat\(\$1\)/s),
+      ],
+      [expect.stringMatching(COMMITTING)],
     ]);
     const seats = await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200);
     expect(seats.body.used).toBe(0);
@@ -78,6 +83,58 @@ describe('Writes in few round trips', () => {
       'user.deactivated',
       'seat.released',
     ]);
+  });
+
+  it("fails a create whose user statement, sent ahead, fails with that statement's error, and keeps nothing of it", async () => {
+    const tenant = await createTenant(t);
+    const api = scim(t, tenant);
+    await api.post('/Users', { schemas: [USER], userName: 'taken@acme.com' }).expect(201);
+    const trips = await writeRoundTrips(async () => {
+      const res = await api.post('/Users', { schemas: [USER], userName: 'TAKEN@acme.com' }).expect(409);
+      expect(res.body.scimType).toBe('uniqueness');
+      expect(res.body.detail).toMatch(/userName/);
+    });
+    // The seat statement travelled with the insert and failed because the insert had; then ROLLBACK.
+    expect(trips).toEqual([
+      [
+        'START TRANSACTION',
+        expect.stringMatching(/^INSERT INTO scim_user /),
+        expect.stringMatching(/INSERT INTO seat/),
+      ],
+      ['ROLLBACK'],
+    ]);
+    const seats = await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200);
+    expect(seats.body.used).toBe(1);
+    expect((await feed(t, tenant)).map((e) => e.type)).toEqual(['user.created', 'seat.assigned']);
+    const list = await api.get('/Users').expect(200);
+    expect(list.body.totalResults).toBe(1);
+  });
+
+  it('fails a PATCH whose update, sent ahead, fails: the seat it would give back stays held', async () => {
+    const tenant = await createTenant(t);
+    const api = scim(t, tenant);
+    await api.post('/Users', { schemas: [USER], userName: 'first@acme.com' }).expect(201);
+    const { id } = (await api.post('/Users', { schemas: [USER], userName: 'second@acme.com' }).expect(201))
+      .body as { id: string };
+    const res = await api
+      .patch(
+        `/Users/${id}`,
+        patchOp(
+          { op: 'replace', path: 'userName', value: 'first@acme.com' },
+          { op: 'replace', path: 'active', value: false },
+        ),
+      )
+      .expect(409);
+    expect(res.body.scimType).toBe('uniqueness');
+    const seats = await admin(t).get(`/admin/tenants/${tenant.id}/seats`).expect(200);
+    expect(seats.body.used).toBe(2);
+    const user = (await api.get(`/Users/${id}`).expect(200)).body as {
+      userName: string;
+      active: boolean;
+      meta: { version: string };
+    };
+    expect([user.userName, user.active, user.meta.version]).toEqual(['second@acme.com', true, 'W/"1"']);
+    expect((await feed(t, tenant)).map((e) => e.type)).toHaveLength(4);
   });
 
   it('stores an event whose text needs escaping exactly as sent', async () => {

@@ -39,8 +39,9 @@ function statementText(args: QueryArgs): string {
  * A `pg` Client whose every query is answered in bounded time. The server's statement_timeout cuts
  * a slow statement; but a frozen or unreachable server cannot answer at all (TCP keepalive does not
  * notice a stopped process: its kernel still acknowledges). So each query also gets a timer of its
- * own: the statement timeout (once per statement a committing query carries) plus NO_ANSWER_GRACE_MS,
- * or what is left of the request's deadline if that is sooner. When it fires the connection is destroyed, the query fails with a
+ * own: the statement timeout once per statement it waits for (those it carries, if it commits, and
+ * those sent before it and not answered yet) plus NO_ANSWER_GRACE_MS, or what is left of the
+ * request's deadline if that is sooner. When it fires the connection is destroyed, the query fails with a
  * DatabaseLimitError, and the pool discards the client (and the server aborts its transaction).
  */
 export function guardedClientClass(
@@ -48,6 +49,9 @@ export function guardedClientClass(
   connectivity: DatabaseConnectivity,
 ): typeof Client {
   return class GuardedClient extends Client {
+    /** Statements sent on this connection whose answers have not come yet. */
+    private unanswered = 0;
+
     constructor(config?: string | ClientConfig) {
       super(config);
       // An own property that calls the prototype's query when it runs, so test spies on it still see it.
@@ -77,7 +81,10 @@ export function guardedClientClass(
       const query = Client.prototype.query as (this: Client, ...a: QueryArgs) => unknown;
       const text = statementText(args);
       const committing = COMMITTING.exec(text);
-      const noAnswerMs = statementTimeoutMs * (committing ? Number(committing[1]) : 1) + NO_ANSWER_GRACE_MS;
+      // Statements already sent and not answered are answered first (a transaction's pipeline).
+      const statements = committing ? Number(committing[1]) : 1;
+      const noAnswerMs = statementTimeoutMs * (this.unanswered + statements) + NO_ANSWER_GRACE_MS;
+      this.unanswered += statements;
       const remaining = committing || ENDS_TRANSACTION.test(text) ? null : msToDeadline();
       const byDeadline = remaining !== null && remaining < noAnswerMs;
       const ms = byDeadline ? Math.max(0, remaining) : noAnswerMs;
@@ -93,6 +100,7 @@ export function guardedClientClass(
       }, ms);
       const settle = (err: unknown) => {
         clearTimeout(timer);
+        this.unanswered -= statements;
         if (!err) return connectivity.succeeded();
         connectivity.failed(err);
         // A backend that said FATAL (57P01…) closes the socket a moment later: mark the client unusable
@@ -110,7 +118,9 @@ export function guardedClientClass(
       }
       const result = query.apply(this, args);
       if (!(result instanceof Promise)) {
-        clearTimeout(timer); // a submittable (cursor, stream): it reports to its own listeners
+        // a submittable (cursor, stream): it reports to its own listeners
+        clearTimeout(timer);
+        this.unanswered -= statements;
         return result;
       }
       return result.then(

@@ -4,6 +4,7 @@ import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { loggableError } from '../common/loggable-error';
 import { CommitOutcomeUnknownError, isConnectionFault, isRetryableFault, limitHit } from './database-faults';
 import { commit, commitStatementsOf } from './commit';
+import { beginPipelined, TransactionPipeline } from './pipeline';
 
 const logger = new Logger('Database');
 
@@ -42,14 +43,16 @@ async function transactionAttempt<T>(
   isolation?: IsolationLevel,
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
+  let pipeline: TransactionPipeline | undefined;
   try {
-    await runner.connect();
-    await runner.startTransaction(isolation);
+    pipeline = await beginPipelined(runner, isolation);
     const statements = commitStatementsOf(runner);
     const result = await work(runner.manager);
     await commit(runner, statements);
     return result;
-  } catch (error) {
+  } catch (thrown) {
+    // After a statement sent ahead failed, those that followed it failed for that reason alone.
+    const error = (await pipeline?.abortedBy())?.error ?? thrown;
     // A connection dropped (or never reached) has nothing to roll back; the server does it.
     const limit = limitHit(error);
     const cutOff =
@@ -59,6 +62,7 @@ async function transactionAttempt<T>(
     if (runner.isTransactionActive && !cutOff) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
   } finally {
+    await pipeline?.close();
     await runner.release();
   }
 }

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { sendAhead } from '../database/pipeline';
 import { queryPrepared } from '../database/prepared-query';
-import { returnedRows } from '../database/returned-rows';
 import { runTransaction } from '../database/transactions';
 import { SqlParams } from '../scim/filter/sql-params';
 import { ListSql } from '../scim/query/list-sql';
@@ -32,6 +32,12 @@ export interface ResourceWrite {
   /** Column → value; a column left out keeps its value (a write-only `password_hash`). */
   columns?: Record<string, unknown>;
   refs: string[][];
+}
+
+/** What a column keeps of its attribute's value. */
+function storedValue(kind: TableColumn['kind'], value: unknown): unknown {
+  if (kind === 'boolean') return value === true;
+  return typeof value === 'string' ? value : null;
 }
 
 type RawRow = Record<string, unknown> & {
@@ -83,6 +89,7 @@ export class ScimResourceRepository {
     return runTransaction(this.dataSource, work);
   }
 
+  /** Sent ahead (pipeline.ts): the row is what the statement writes, known without its answer. */
   async insert(
     m: EntityManager,
     tenantId: string,
@@ -92,34 +99,42 @@ export class ScimResourceRepository {
   ): Promise<ResourceRow> {
     const params = new SqlParams([tenantId, id, write.data, now]);
     const set = this.columnValues(write, params);
-    const rows: RawRow[] = await m.query(
-      `INSERT INTO ${this.table} AS ${this.x} (tenant_id, id, data, created_at, last_modified${set.map(([n]) => `, ${n}`).join('')})
-       VALUES ($1, $2, $3, $4, $4${set.map(([, v]) => `, ${v}`).join('')}) RETURNING ${this.ownColumns}`,
+    await sendAhead(
+      m,
+      `INSERT INTO ${this.table} (tenant_id, id, data, created_at, last_modified${set.map(([n]) => `, ${n}`).join('')})
+       VALUES ($1, $2, $3, $4, $4${set.map(([, v]) => `, ${v}`).join('')})`,
       params.values,
     );
     await this.writeRefs(m, tenantId, id, write.refs);
-    return { ...this.rowOf(rows[0]), refs: write.refs };
+    return { ...this.written(id, write, now), version: 1, created_at: now };
   }
 
+  /**
+   * A new version of `current`, whose row the caller holds locked (`find` for update), so the
+   * statement is sent ahead (pipeline.ts) and the row is known without its answer.
+   */
   async update(
     m: EntityManager,
     tenantId: string,
-    id: string,
+    current: ResourceRow,
     write: ResourceWrite,
     now: Date,
   ): Promise<ResourceRow> {
     const x = this.x;
-    const params = new SqlParams([tenantId, id, write.data, now]);
+    const params = new SqlParams([tenantId, current.id, write.data, now]);
     const set = this.columnValues(write, params).map(([column, value]) => `, ${column} = ${value}`);
-    const result: unknown = await m.query(
+    await sendAhead(
+      m,
       `UPDATE ${this.table} AS ${x} SET data = $3, last_modified = $4, version = ${x}.version + 1${set.join('')}
-        WHERE ${x}.tenant_id = $1 AND ${x}.id = $2 RETURNING ${this.ownColumns}`,
+        WHERE ${x}.tenant_id = $1 AND ${x}.id = $2`,
       params.values,
     );
-    const [row] = returnedRows<RawRow>(result);
-    if (!row) throw new Error(`${this.definition.name} ${id} vanished under its lock`);
-    await this.writeRefs(m, tenantId, id, write.refs);
-    return { ...this.rowOf(row), refs: write.refs };
+    await this.writeRefs(m, tenantId, current.id, write.refs);
+    return {
+      ...this.written(current.id, write, now),
+      version: current.version + 1,
+      created_at: current.created_at,
+    };
   }
 
   /** The row with what its read joins, and the `optional` attributes asked for, in one statement. */
@@ -181,12 +196,14 @@ export class ScimResourceRepository {
   private async writeRefs(m: EntityManager, tenantId: string, id: string, refs: string[][]): Promise<void> {
     for (const [i, reference] of this.references.entries()) {
       const ids = refs[i] ?? [];
-      await m.query(
+      await sendAhead(
+        m,
         `DELETE FROM ${reference.table} WHERE tenant_id = $1 AND ${reference.referrer} = $2
             AND NOT (${reference.referenced} = ANY($3::uuid[]))`,
         [tenantId, id, ids],
       );
-      await m.query(
+      await sendAhead(
+        m,
         `INSERT INTO ${reference.table} (tenant_id, ${reference.referrer}, ${reference.referenced})
          SELECT $1, $2, v FROM unnest($3::uuid[]) AS v ON CONFLICT DO NOTHING`,
         [tenantId, id, ids],
@@ -196,15 +213,23 @@ export class ScimResourceRepository {
 
   /** Each column a write sets, with its value's parameter: the attributes' columns, then the hook's. */
   private columnValues(write: ResourceWrite, params: SqlParams): Array<[column: string, value: string]> {
-    const set: Array<[string, string]> = this.columns.map(([attribute, { column, kind }]) => {
-      const value = write.data[attribute];
-      const stored = kind === 'boolean' ? value === true : typeof value === 'string' ? value : null;
-      return [column, params.add(stored)];
-    });
+    const set: Array<[string, string]> = this.columns.map(([attribute, { column, kind }]) => [
+      column,
+      params.add(storedValue(kind, write.data[attribute])),
+    ]);
     for (const [column, value] of Object.entries(write.columns ?? {})) {
       if (value !== undefined) set.push([column, params.add(value)]);
     }
     return set;
+  }
+
+  /** The row a write leaves, as a read returns its own columns (but the version and creation time). */
+  private written(id: string, write: ResourceWrite, now: Date) {
+    const columns: Record<string, unknown> = {};
+    for (const [attribute, { kind }] of this.columns) {
+      columns[attribute] = storedValue(kind, write.data[attribute]);
+    }
+    return { id, data: write.data, last_modified: now, columns, refs: write.refs, extra: {} };
   }
 
   private joins(): string {

@@ -173,7 +173,7 @@ export class ScimResourceService implements ScimResourceHandler {
     const after = this.document(tenantId, { ...current, data: write.data, refs: write.refs });
     const changed = new Set(changedAttributes(this.schema, before, after));
     if (!always && changed.size === 0 && !own.changed) return current;
-    const updated = await this.repository.update(m, tenantId, current.id, write, c.now);
+    const updated = await this.repository.update(m, tenantId, current, write, c.now);
     // A write leaves what the read joined (a User's groups) as it was, unless a hook says otherwise.
     updated.extra = { ...current.extra };
     const later = (await this.hooks.updated?.(c, current, updated, prepared.pending, changed)) ?? [];

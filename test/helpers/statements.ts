@@ -37,3 +37,49 @@ export async function queriesDuring(work: () => Promise<unknown>): Promise<SentS
 export async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
   return (await queriesDuring(work)).map((s) => s.text);
 }
+
+interface Connection {
+  on(event: 'readyForQuery', listener: () => void): void;
+  off(event: 'readyForQuery', listener: () => void): void;
+}
+
+/**
+ * The round trips of the statements sent through `pg` while `work` runs, each as the texts it carried:
+ * a statement sent on a connection in pipeline mode while another there awaits its answer travels
+ * with it; any other starts a round trip of its own (one ReadyForQuery answers each query).
+ */
+export async function roundTripsDuring(work: () => Promise<unknown>): Promise<string[][]> {
+  const trips: string[][] = [];
+  const connections = new Map<Client, { unanswered: number; trip: string[]; answered: () => void }>();
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the spied client as `this`
+  const original = Client.prototype.query as (...args: unknown[]) => unknown;
+  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+    this: Client,
+    ...args: unknown[]
+  ) {
+    let state = connections.get(this);
+    if (!state) {
+      const created = { unanswered: 0, trip: [] as string[], answered: () => undefined };
+      created.answered = () => {
+        created.unanswered = Math.max(0, created.unanswered - 1);
+      };
+      (this as unknown as { connection: Connection }).connection.on('readyForQuery', created.answered);
+      connections.set(this, (state = created));
+    }
+    const pipelined = (this as unknown as { pipeline: boolean }).pipeline;
+    if (state.unanswered === 0 || !pipelined) trips.push((state.trip = []));
+    const config = args[0] as string | { text?: string } | null;
+    state.trip.push(typeof config === 'string' ? config : String(config?.text ?? ''));
+    state.unanswered += 1;
+    return original.apply(this, args);
+  });
+  try {
+    await work();
+  } finally {
+    spy.mockRestore();
+    for (const [client, state] of connections) {
+      (client as unknown as { connection: Connection }).connection.off('readyForQuery', state.answered);
+    }
+  }
+  return trips;
+}

@@ -1,0 +1,82 @@
+import type { PoolClient } from 'pg';
+import { EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { isConnectionFault, limitHit } from './database-faults';
+
+interface Sent {
+  answer: Promise<unknown>;
+  failure?: { error: unknown };
+}
+
+/**
+ * The statements a transaction sends ahead: written to its connection at once, in pg's pipeline mode,
+ * so that they travel with the next statement the transaction waits for (one round trip), their
+ * answers read in order when the transaction ends. A statement sent ahead that fails aborts the
+ * transaction on the server: every statement after it fails too (25P02) and COMMIT rolls back, so its
+ * error is the transaction's (`abortedBy`).
+ */
+export class TransactionPipeline {
+  private readonly sent: Sent[] = [];
+
+  constructor(private readonly client: PoolClient) {}
+
+  send(text: string, values?: unknown[]): void {
+    const entry: Sent = { answer: Promise.resolve() };
+    entry.answer = this.client.query(text, values).catch((error: unknown) => {
+      // As TypeORM reports a failed statement, so that it is told and logged the same way.
+      entry.failure = { error: new QueryFailedError(text, values, error as Error) };
+    });
+    this.sent.push(entry);
+  }
+
+  /**
+   * Once every answer is in: the error the server answered to a statement sent ahead, which aborted
+   * the transaction, if one did. A connection lost or cut is no such answer: what it means depends
+   * on what else was sent (COMMIT, maybe), so the caller's own error tells it.
+   */
+  async abortedBy(): Promise<{ error: unknown } | undefined> {
+    await Promise.all(this.sent.map((s) => s.answer));
+    const first = this.sent.find((s) => s.failure)?.failure;
+    if (!first || isConnectionFault(first.error) || limitHit(first.error)) return undefined;
+    return first;
+  }
+
+  /** Waits for every answer, then takes the connection out of pipeline mode (for the pool). */
+  async close(): Promise<void> {
+    await Promise.all(this.sent.map((s) => s.answer));
+    (this.client as unknown as { pipeline: boolean }).pipeline = false;
+  }
+}
+
+const pipelines = new WeakMap<QueryRunner, TransactionPipeline>();
+
+/**
+ * Opens the transaction of `runner` without waiting for BEGIN: the connection goes into pipeline mode
+ * and BEGIN is sent ahead, so it travels with the transaction's first statement. The runner is told
+ * the transaction started, as TypeORM's own startTransaction would.
+ */
+export async function beginPipelined(
+  runner: QueryRunner,
+  isolation?: IsolationLevel,
+): Promise<TransactionPipeline> {
+  const client = (await runner.connect()) as PoolClient;
+  (client as unknown as { pipeline: boolean }).pipeline = true;
+  const pipeline = new TransactionPipeline(client);
+  pipeline.send(isolation ? `START TRANSACTION ISOLATION LEVEL ${isolation}` : 'START TRANSACTION');
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = true;
+  state.transactionDepth += 1;
+  pipelines.set(runner, pipeline);
+  return pipeline;
+}
+
+/**
+ * Runs a statement whose answer the caller does not need, inside the transaction of `m`: sent ahead
+ * when `m` is a runTransaction's (it fails the transaction, at the latest at COMMIT, if it fails), run
+ * and waited for otherwise.
+ */
+export async function sendAhead(m: EntityManager, text: string, values: unknown[]): Promise<void> {
+  const pipeline = m.queryRunner ? pipelines.get(m.queryRunner) : undefined;
+  if (pipeline) pipeline.send(text, values);
+  else await m.query(text, values);
+}
