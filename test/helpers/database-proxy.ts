@@ -9,6 +9,8 @@ import { createConnection, createServer, Server, Socket } from 'node:net';
 export class DatabaseProxy {
   private readonly sockets = new Set<Socket>();
   private down = false;
+  /** Text whose arrival from the app resets that connection instead of relaying it (once). */
+  private trap: string | null = null;
 
   private constructor(
     private readonly server: Server,
@@ -32,7 +34,19 @@ export class DatabaseProxy {
       const upstream = connect();
       proxy.track(client);
       proxy.track(upstream);
-      client.pipe(upstream).pipe(client);
+      upstream.pipe(client);
+      client.on('data', (chunk: Buffer) => {
+        const trap = proxy?.trap;
+        if (trap !== null && trap !== undefined && chunk.includes(trap)) {
+          // The connection dies as these bytes arrive: none of them reaches the database.
+          (proxy as DatabaseProxy).trap = null;
+          client.resetAndDestroy();
+          upstream.destroy();
+          return;
+        }
+        upstream.write(chunk);
+      });
+      client.on('end', () => upstream.end());
       client.on('error', () => upstream.destroy());
       upstream.on('error', () => client.destroy());
     });
@@ -54,6 +68,14 @@ export class DatabaseProxy {
   cut(): void {
     this.down = true;
     for (const socket of this.sockets) socket.destroy();
+  }
+
+  /**
+   * The next time the app sends bytes containing `text`, its connection is reset before they reach
+   * the database (a connection that turns out dead, as a failover or a restart leaves it).
+   */
+  dropWhenSent(text: string): void {
+    this.trap = text;
   }
 
   restore(): void {
