@@ -98,8 +98,7 @@ export async function commit(runner: QueryRunner, statements: CommitStatements):
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   state.isTransactionActive = false;
   state.transactionDepth -= 1;
-  // Answered without an error yet not committed: COMMIT rolled back a transaction that a failed
-  // statement sent ahead had aborted (runTransaction tells that statement's error instead).
+  // Answered without an error yet not committed: COMMIT found the transaction aborted and rolled it back.
   if (!committed) throw new Error('COMMIT rolled the transaction back');
 }
 

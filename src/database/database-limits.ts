@@ -98,9 +98,12 @@ export function guardedClientClass(
           this as unknown as { connection: { stream: { destroy(e: Error): void } } }
         ).connection.stream.destroy(cut);
       }, ms);
+      let settled = false;
       const settle = (err: unknown) => {
         clearTimeout(timer);
-        this.unanswered -= statements;
+        // pg may report a query twice (an error binding its values, then its end): count it once.
+        if (!settled) this.unanswered -= statements;
+        settled = true;
         if (!err) return connectivity.succeeded();
         connectivity.failed(err);
         // A backend that said FATAL (57P01…) closes the socket a moment later: mark the client unusable

@@ -5,15 +5,17 @@ import { isConnectionFault, limitHit } from './database-faults';
 
 interface Sent {
   answer: Promise<unknown>;
-  failure?: { error: unknown };
+  failure?: { error: Error };
 }
 
 /**
  * The statements a transaction sends ahead: written to its connection at once, in pg's pipeline mode,
- * so that they travel with the next statement the transaction waits for (one round trip), their
- * answers read in order when the transaction ends. A statement sent ahead that fails aborts the
- * transaction on the server: every statement after it fails too (25P02) and COMMIT rolls back, so its
- * error is the transaction's (`abortedBy`).
+ * so that they travel with the next statement the transaction waits for (one round trip). COMMIT is
+ * never sent behind one still unanswered (`settled`): a write that fails there, a connection found
+ * dead or the request deadline cutting it, never commits, and whether it can run again stays as clear
+ * as for any statement before COMMIT. A statement sent ahead that the server refused aborts the
+ * transaction: every statement after it fails too (25P02), so its error is the transaction's
+ * (`abortedBy`).
  */
 export class TransactionPipeline {
   private readonly sent: Sent[] = [];
@@ -29,12 +31,19 @@ export class TransactionPipeline {
     this.sent.push(entry);
   }
 
+  /** Waits for the answer of every statement sent ahead; throws the first one's error, if one failed. */
+  async settled(): Promise<void> {
+    await Promise.all(this.sent.map((s) => s.answer));
+    const failed = this.sent.find((s) => s.failure)?.failure;
+    if (failed) throw failed.error;
+  }
+
   /**
    * Once every answer is in: the error the server answered to a statement sent ahead, which aborted
-   * the transaction, if one did. A connection lost or cut is no such answer: what it means depends
-   * on what else was sent (COMMIT, maybe), so the caller's own error tells it.
+   * the transaction, if one did. A connection lost or cut is no such answer: the caller's own error
+   * tells what it means.
    */
-  async abortedBy(): Promise<{ error: unknown } | undefined> {
+  async abortedBy(): Promise<{ error: Error } | undefined> {
     await Promise.all(this.sent.map((s) => s.answer));
     const first = this.sent.find((s) => s.failure)?.failure;
     if (!first || isConnectionFault(first.error) || limitHit(first.error)) return undefined;
@@ -72,7 +81,7 @@ export async function beginPipelined(
 
 /**
  * Runs a statement whose answer the caller does not need, inside the transaction of `m`: sent ahead
- * when `m` is a runTransaction's (it fails the transaction, at the latest at COMMIT, if it fails), run
+ * when `m` is a runTransaction's (if it fails, the transaction fails before its COMMIT is sent), run
  * and waited for otherwise.
  */
 export async function sendAhead(m: EntityManager, text: string, values: unknown[]): Promise<void> {

@@ -48,6 +48,7 @@ async function transactionAttempt<T>(
     pipeline = await beginPipelined(runner, isolation);
     const statements = commitStatementsOf(runner);
     const result = await work(runner.manager);
+    await pipeline.settled();
     await commit(runner, statements);
     return result;
   } catch (thrown) {
