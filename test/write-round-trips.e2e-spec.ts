@@ -85,6 +85,30 @@ describe('Writes in few round trips', () => {
     ]);
   });
 
+  it('renames in three round trips and creates an inactive user in two: COMMIT waits for what was sent ahead', async () => {
+    const tenant = await createTenant(t);
+    const api = scim(t, tenant);
+    let id = '';
+    const created = await writeRoundTrips(async () => {
+      const body = { schemas: [USER], userName: 'inactive@acme.com', active: false };
+      id = (await api.post('/Users', body).expect(201)).body.id;
+    });
+    expect(created).toEqual([
+      ['START TRANSACTION', expect.stringMatching(/^INSERT INTO scim_user /)],
+      [expect.stringMatching(COMMITTING)],
+    ]);
+    const renamed = await writeRoundTrips(() =>
+      api
+        .patch(`/Users/${id}`, patchOp({ op: 'replace', path: 'displayName', value: 'Renamed' }))
+        .expect(200),
+    );
+    expect(renamed).toEqual([
+      ['START TRANSACTION', expect.stringMatching(/FROM scim_user u .*FOR NO KEY UPDATE OF u$/s)],
+      [expect.stringMatching(/^UPDATE scim_user /)],
+      [expect.stringMatching(COMMITTING)],
+    ]);
+  });
+
   it("fails a create whose user statement, sent ahead, fails with that statement's error, and keeps nothing of it", async () => {
     const tenant = await createTenant(t);
     const api = scim(t, tenant);
