@@ -2,7 +2,8 @@
  * Writes to one tenant with 1 and 2 worker processes, interleaved: POST /Users and PATCH active
  * false/true at 32 connections, on a tenant without a seat limit and on one with a limit (far above
  * what the run uses, so every activation is checked against it and none is refused), and an IdP's
- * import (creates at concurrency 8) with 1 worker. Targets (the performance issue): POST with 2
+ * import (creates at concurrency 8) and POST /Users from one client at a time (where a write's round
+ * trips, not the CPU, set the pace) with 1 worker. Targets (the performance issue): POST with 2
  * workers at least 1.3× of 1 worker, an import of at least 1,000 users/s, and every worker process
  * under 300 MB resident. Each round starts the servers anew and alternates which worker count goes
  * first, so a drift in the machine's load falls on both; the figures are the medians of the rounds.
@@ -44,6 +45,13 @@ export interface WriteRow {
   before?: { rps: number[]; median: number; ratio: number; cpuUsPerRequest: CpuPerRequest };
 }
 
+interface OneClient {
+  rps: number[];
+  p50Ms: number[];
+  medianRps: number;
+  medianP50Ms: number;
+}
+
 interface CpuPerRequest {
   rollcall: number[];
   postgres: number[];
@@ -60,6 +68,12 @@ export interface WriteFigures {
   medianImport: number;
   /** With BENCH_WRITES_BEFORE: the import on that build, per round, its median, and its largest process. */
   importBefore?: { usersPerSecond: number[]; median: number; peakWorkerRssMb: number };
+  /**
+   * POST /Users from one client at a time (an IdP that provisions in sequence), 1 worker, per round:
+   * req/s and the median latency in ms; with BENCH_WRITES_BEFORE, the same on that build.
+   */
+  oneClient: OneClient;
+  oneClientBefore?: OneClient;
   /** The largest resident size any one Rollcall process reached, in MB. */
   peakWorkerRssMb: number;
   targets: { postScaling: boolean; import: boolean; rss: boolean };
@@ -144,6 +158,10 @@ export async function writesBench(
   const tenants: Array<Awaited<ReturnType<typeof createTenant>>> = [];
   const imports: number[] = [];
   const importsBefore: number[] = [];
+  const oneClient = {
+    this: { rps: [] as number[], p50Ms: [] as number[] },
+    before: { rps: [] as number[], p50Ms: [] as number[] },
+  };
   const figures = new Map<string, WriteRow>();
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
@@ -235,6 +253,19 @@ export async function writesBench(
           log(
             `  writes round ${round + 1} ${label} import ${IMPORT_USERS} at ${IMPORT_CONCURRENCY}: ${usersPerSecond} users/s`,
           );
+          // One client at a time: what a write's round trips cost where nothing else is waiting.
+          const single = await runHttp(
+            server.url,
+            sides[0].token,
+            createUsers(`/scim/v2/${sides[0].tenantId}`, `one-${runId}-${round}-${run.build}`),
+            1,
+            seconds,
+          );
+          oneClient[run.build].rps.push(single.requestsPerSecond);
+          oneClient[run.build].p50Ms.push(single.p50);
+          log(
+            `  writes round ${round + 1} ${label} POST /Users, one client: ${single.requestsPerSecond} req/s, p50 ${single.p50} ms`,
+          );
         }
       }
     }
@@ -285,9 +316,15 @@ export async function writesBench(
           },
         }
       : {}),
+    oneClient: oneClientOf(oneClient.this),
+    ...(oneClient.before.rps.length > 0 ? { oneClientBefore: oneClientOf(oneClient.before) } : {}),
     peakWorkerRssMb: peakRss,
     targets: { postScaling: (post?.scaling ?? 0) >= 1.3, import: medianImport >= 1000, rss: peakRss < 300 },
   };
+}
+
+function oneClientOf(runs: { rps: number[]; p50Ms: number[] }): OneClient {
+  return { ...runs, medianRps: median(runs.rps), medianP50Ms: median(runs.p50Ms) };
 }
 
 export function writesMarkdown(f: WriteFigures): string {
@@ -313,6 +350,15 @@ export function writesMarkdown(f: WriteFigures): string {
       `| import, users/s | ${f.importBefore.median} | ${f.medianImport} | ${Math.round((f.medianImport / f.importBefore.median) * 100) / 100} | – | – |`,
     );
   }
+  const one = f.oneClient;
+  const was = f.oneClientBefore;
+  lines.push(
+    '',
+    `POST /Users from one client at a time, 1 worker: ${one.medianRps} req/s, p50 ${one.medianP50Ms} ms` +
+      (was
+        ? ` (the build before: ${was.medianRps} req/s, p50 ${was.medianP50Ms} ms; ${Math.round((one.medianRps / was.medianRps) * 100) / 100}×).`
+        : '.'),
+  );
   const before = f.importBefore ? ` (the build before: ${f.importBefore.peakWorkerRssMb} MB)` : '';
   lines.push('', `Largest resident size of one Rollcall process: ${f.peakWorkerRssMb} MB${before}.`);
   return lines.join('\n');
