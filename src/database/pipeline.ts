@@ -33,8 +33,7 @@ export class TransactionPipeline {
 
   /** Waits for the answer of every statement sent ahead; throws the first one's error, if one failed. */
   async settled(): Promise<void> {
-    await Promise.all(this.sent.map((s) => s.answer));
-    const failed = this.sent.find((s) => s.failure)?.failure;
+    const failed = await this.firstFailure();
     if (failed) throw failed.error;
   }
 
@@ -44,16 +43,21 @@ export class TransactionPipeline {
    * tells what it means.
    */
   async abortedBy(): Promise<{ error: Error } | undefined> {
-    await Promise.all(this.sent.map((s) => s.answer));
-    const first = this.sent.find((s) => s.failure)?.failure;
+    const first = await this.firstFailure();
     if (!first || isConnectionFault(first.error) || limitHit(first.error)) return undefined;
     return first;
   }
 
   /** Waits for every answer, then takes the connection out of pipeline mode (for the pool). */
   async close(): Promise<void> {
-    await Promise.all(this.sent.map((s) => s.answer));
+    await this.firstFailure();
     (this.client as unknown as { pipeline: boolean }).pipeline = false;
+  }
+
+  /** Once every answer is in: the failure of the first statement sent ahead that failed. */
+  private async firstFailure(): Promise<{ error: Error } | undefined> {
+    await Promise.all(this.sent.map((s) => s.answer));
+    return this.sent.find((s) => s.failure)?.failure;
   }
 }
 
