@@ -97,8 +97,9 @@ export class ScimResourceRepository {
     write: ResourceWrite,
     now: Date,
   ): Promise<ResourceRow> {
+    const own = this.ownValues(write);
     const params = new SqlParams([tenantId, id, write.data, now]);
-    const set = this.columnValues(write, params);
+    const set = this.columnValues(own, write, params);
     await sendAhead(
       m,
       `INSERT INTO ${this.table} (tenant_id, id, data, created_at, last_modified${set.map(([n]) => `, ${n}`).join('')})
@@ -106,7 +107,7 @@ export class ScimResourceRepository {
       params.values,
     );
     await this.writeRefs(m, tenantId, id, write.refs);
-    return { ...this.written(id, write, now), version: 1, created_at: now };
+    return { ...this.written(id, write, own, now), version: 1, created_at: now };
   }
 
   /**
@@ -121,8 +122,9 @@ export class ScimResourceRepository {
     now: Date,
   ): Promise<ResourceRow> {
     const x = this.x;
+    const own = this.ownValues(write);
     const params = new SqlParams([tenantId, current.id, write.data, now]);
-    const set = this.columnValues(write, params).map(([column, value]) => `, ${column} = ${value}`);
+    const set = this.columnValues(own, write, params).map(([column, value]) => `, ${column} = ${value}`);
     await sendAhead(
       m,
       `UPDATE ${this.table} AS ${x} SET data = $3, last_modified = $4, version = ${x}.version + 1${set.join('')}
@@ -131,7 +133,7 @@ export class ScimResourceRepository {
     );
     await this.writeRefs(m, tenantId, current.id, write.refs);
     return {
-      ...this.written(current.id, write, now),
+      ...this.written(current.id, write, own, now),
       version: current.version + 1,
       created_at: current.created_at,
     };
@@ -211,11 +213,23 @@ export class ScimResourceRepository {
     }
   }
 
-  /** Each column a write sets, with its value's parameter: the attributes' columns, then the hook's. */
-  private columnValues(write: ResourceWrite, params: SqlParams): Array<[column: string, value: string]> {
-    const set: Array<[string, string]> = this.columns.map(([attribute, { column, kind }]) => [
+  /** Attribute → what its column keeps of the write's value (the row's own columns). */
+  private ownValues(write: ResourceWrite): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const [attribute, { kind }] of this.columns)
+      values[attribute] = storedValue(kind, write.data[attribute]);
+    return values;
+  }
+
+  /** Each column a write sets, with its value's parameter: the row's own columns, then the hook's. */
+  private columnValues(
+    own: Record<string, unknown>,
+    write: ResourceWrite,
+    params: SqlParams,
+  ): Array<[column: string, value: string]> {
+    const set: Array<[string, string]> = this.columns.map(([attribute, { column }]) => [
       column,
-      params.add(storedValue(kind, write.data[attribute])),
+      params.add(own[attribute]),
     ]);
     for (const [column, value] of Object.entries(write.columns ?? {})) {
       if (value !== undefined) set.push([column, params.add(value)]);
@@ -224,11 +238,7 @@ export class ScimResourceRepository {
   }
 
   /** The row a write leaves, as a read returns its own columns (but the version and creation time). */
-  private written(id: string, write: ResourceWrite, now: Date) {
-    const columns: Record<string, unknown> = {};
-    for (const [attribute, { kind }] of this.columns) {
-      columns[attribute] = storedValue(kind, write.data[attribute]);
-    }
+  private written(id: string, write: ResourceWrite, columns: Record<string, unknown>, now: Date) {
     return { id, data: write.data, last_modified: now, columns, refs: write.refs, extra: {} };
   }
 

@@ -6,9 +6,11 @@ export interface SentStatement {
   values: unknown[];
 }
 
-/** Every SQL statement, with its values, sent through `pg` while `work` runs (apps and tests share the driver). */
-export async function queriesDuring(work: () => Promise<unknown>): Promise<SentStatement[]> {
-  const seen: SentStatement[] = [];
+/** Calls `seen` with each statement sent through `pg` while `work` runs, and the client sending it. */
+async function watchQueries(
+  seen: (client: Client, statement: SentStatement) => void,
+  work: () => Promise<unknown>,
+): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the spied client as `this`
   const original = Client.prototype.query as (...args: unknown[]) => unknown;
   const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
@@ -22,7 +24,7 @@ export async function queriesDuring(work: () => Promise<unknown>): Promise<SentS
       : typeof config === 'object'
         ? (config?.values ?? [])
         : [];
-    seen.push({ text, values });
+    seen(this, { text, values });
     return original.apply(this, args);
   });
   try {
@@ -30,7 +32,13 @@ export async function queriesDuring(work: () => Promise<unknown>): Promise<SentS
   } finally {
     spy.mockRestore();
   }
-  return seen;
+}
+
+/** Every SQL statement, with its values, sent through `pg` while `work` runs (apps and tests share the driver). */
+export async function queriesDuring(work: () => Promise<unknown>): Promise<SentStatement[]> {
+  const sent: SentStatement[] = [];
+  await watchQueries((_, statement) => sent.push(statement), work);
+  return sent;
 }
 
 /** Every SQL statement sent through `pg` while `work` runs. */
@@ -51,32 +59,23 @@ interface Connection {
 export async function roundTripsDuring(work: () => Promise<unknown>): Promise<string[][]> {
   const trips: string[][] = [];
   const connections = new Map<Client, { unanswered: number; trip: string[]; answered: () => void }>();
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the spied client as `this`
-  const original = Client.prototype.query as (...args: unknown[]) => unknown;
-  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-    this: Client,
-    ...args: unknown[]
-  ) {
-    let state = connections.get(this);
-    if (!state) {
-      const created = { unanswered: 0, trip: [] as string[], answered: () => undefined };
-      created.answered = () => {
-        created.unanswered = Math.max(0, created.unanswered - 1);
-      };
-      (this as unknown as { connection: Connection }).connection.on('readyForQuery', created.answered);
-      connections.set(this, (state = created));
-    }
-    const pipelined = (this as unknown as { pipeline: boolean }).pipeline;
-    if (state.unanswered === 0 || !pipelined) trips.push((state.trip = []));
-    const config = args[0] as string | { text?: string } | null;
-    state.trip.push(typeof config === 'string' ? config : String(config?.text ?? ''));
-    state.unanswered += 1;
-    return original.apply(this, args);
-  });
   try {
-    await work();
+    await watchQueries((client, { text }) => {
+      let state = connections.get(client);
+      if (!state) {
+        const created = { unanswered: 0, trip: [] as string[], answered: () => undefined };
+        created.answered = () => {
+          created.unanswered = Math.max(0, created.unanswered - 1);
+        };
+        (client as unknown as { connection: Connection }).connection.on('readyForQuery', created.answered);
+        connections.set(client, (state = created));
+      }
+      const pipelined = (client as unknown as { pipeline: boolean }).pipeline;
+      if (state.unanswered === 0 || !pipelined) trips.push((state.trip = []));
+      state.trip.push(text);
+      state.unanswered += 1;
+    }, work);
   } finally {
-    spy.mockRestore();
     for (const [client, state] of connections) {
       (client as unknown as { connection: Connection }).connection.off('readyForQuery', state.answered);
     }
